@@ -88,7 +88,7 @@ final class MessageReader {
     long bodyLength = message.bodyLength();
     ByteBuffer body = wrap(readExactly(bodyLength, where, "body"), (int) bodyLength);
     index++;
-    return new IpcMessage(index - 1, start, legacy, metadata, message, body);
+    return new IpcMessage(index - 1, start, where, legacy, metadata, message, body);
   }
 
   private static ByteBuffer wrap(byte[] bytes, int length) {
