@@ -162,6 +162,26 @@ class StreamWriterTest {
       int index = ((Number) vector.getObject(r)).intValue();
       return value(reader, dictionary.getVector(), index);
     }
+    if (vector instanceof org.apache.arrow.vector.complex.BaseRepeatedValueVector list) {
+      int start = list.getOffsetBuffer().getInt((long) r * 4);
+      int end = list.getOffsetBuffer().getInt((long) (r + 1) * 4);
+      List<Object> out = new ArrayList<>();
+      for (int k = start; k < end; k++) {
+        Object v = value(reader, list.getDataVector(), k);
+        out.add(v == null ? "null" : v);
+      }
+      return out;
+    }
+    if (vector instanceof org.apache.arrow.vector.complex.StructVector struct) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (FieldVector child : struct.getChildrenFromFields()) {
+        Object v = value(reader, child, r);
+        if (v != null) {
+          out.put(child.getName(), v);
+        }
+      }
+      return out;
+    }
     return normalize(vector.getObject(r));
   }
 
