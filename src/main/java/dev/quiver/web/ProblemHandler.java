@@ -41,8 +41,12 @@ final class ProblemHandler {
   @ExceptionHandler(Exception.class)
   void handle(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
     if (response.isCommitted()) {
-      LOG.warn("{} {} failed after the response started; aborting the connection: {}",
-          request.getMethod(), request.getRequestURI(), e.toString());
+      String where = request.getMethod() + " " + request.getRequestURI();
+      if (isInputError(e)) {
+        LOG.warn("{} failed after the response started; aborting the connection: {}", where, e.toString());
+      } else {
+        LOG.error("{} failed after the response started; aborting the connection", where, e);
+      }
       throw e;
     }
     HttpStatusCode status;
@@ -69,6 +73,11 @@ final class ProblemHandler {
       detail = "an unexpected error occurred on the server; it has been logged";
     }
     write(request, response, status, detail);
+  }
+
+  private static boolean isInputError(Exception e) {
+    return e instanceof ArrowFormatException || e instanceof JsonInputException
+        || e instanceof LimitExceededException || e instanceof java.io.IOException;
   }
 
   private void write(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status,
