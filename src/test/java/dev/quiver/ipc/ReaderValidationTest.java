@@ -105,6 +105,18 @@ class ReaderValidationTest {
     corrupt(ReaderTestSupport.smallIpc(allocator, true, false), true, 2500, 3);
   }
 
+  @Test
+  void corruptedGoldenFilesFailCleanly() throws Exception {
+    long seed = 10;
+    for (String name : List.of("union", "map", "nested_dictionary", "recursive_nested", "decimal256",
+        "primitive_large_offsets", "extension")) {
+      dev.quiver.interop.GoldenFiles.Case c =
+          dev.quiver.interop.GoldenFiles.find(dev.quiver.interop.GoldenFiles.LITTLE_ENDIAN, name);
+      corrupt(java.nio.file.Files.readAllBytes(c.stream()), false, 400, seed++);
+      corrupt(java.nio.file.Files.readAllBytes(c.arrowFile()), true, 400, seed++);
+    }
+  }
+
   private static void corrupt(byte[] original, boolean file, int cases, long seed) {
     Random random = new Random(seed);
     int failures = 0;
