@@ -7,6 +7,7 @@ import dev.quiver.columnar.ArrowType;
 import dev.quiver.columnar.RecordBatch;
 import dev.quiver.interop.ArrowJavaBridge;
 import dev.quiver.interop.ArrowJavaData;
+import dev.quiver.interop.ArrowJavaSamples;
 import dev.quiver.interop.GoldenFiles;
 import java.io.ByteArrayOutputStream;
 import java.nio.channels.Channels;
@@ -30,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * arrow-java writes, we read: the data of every golden case (from its JSON ground truth, so the bytes come
- * from arrow-java's writers, not Arrow C++), plus types no golden file has (float16, binary/utf8 views).
+ * from arrow-java's writers, not Arrow C++), every sample of issue #2's types, plus binary/utf8 views.
  */
 class ReaderInteropTest {
   private BufferAllocator allocator;
@@ -77,6 +78,33 @@ class ReaderInteropTest {
       }
       try (ArrowJavaData theirs = ArrowJavaData.read(file, true, allocator)) {
         ArrowJavaBridge.assertSameData(theirs, fromFile.schema(), fromFile.batches());
+      }
+    }
+  }
+
+  static Stream<String> samples() {
+    return ArrowJavaSamples.names().stream();
+  }
+
+  /** Every sample type of issue #2: arrow-java writes stream and file, we read equal values and schemas. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("samples")
+  void readsEverySampleArrowJavaWrites(String name) {
+    try (ArrowJavaData sample = ArrowJavaSamples.data(name, allocator)) {
+      byte[] stream = sample.writeStream();
+      byte[] file = sample.writeFile();
+      GoldenFilesTest.Read fromStream = GoldenFilesTest.readStream(stream);
+      GoldenFilesTest.Read fromFile = GoldenFilesTest.readFile(file);
+      assertThat(fromStream.batches()).extracting(RecordBatch::length)
+          .containsExactlyElementsOf(ArrowJavaSamples.BATCH_LENGTHS);
+      assertThat(fromStream.schema().metadata()).containsEntry("quiver.sample", name);
+      ArrowJavaBridge.assertSameData(sample, fromStream.schema(), fromStream.batches());
+      ArrowJavaBridge.assertSameData(sample, fromFile.schema(), fromFile.batches());
+      FileReader reader = ReaderTestSupport.fileReader(file);
+      for (int i = 0; i < reader.batchCount(); i++) {
+        byte[] single = FileReaderTest.stream(reader.streamPrefix(), reader.batchMessage(i));
+        assertThat(ReaderTestValues.rows(GoldenFilesTest.readStream(single).batches().get(0)))
+            .isEqualTo(ReaderTestValues.rows(fromFile.batches().get(i)));
       }
     }
   }
