@@ -89,4 +89,33 @@ class WriterLayoutTest {
     assertThat(batch.buffers(2).length()).isZero();
     assertThat(StreamWriterTest.readStream(bytes)).containsExactly(List.of());
   }
+
+  @Test
+  void viewsAndListViews() throws IOException {
+    Field sv = Field.of("sv", ArrowType.UTF8_VIEW, true);
+    Field item = Field.of("item", ArrowType.INT32, true);
+    Field lv = Field.of("lv", ArrowType.LIST_VIEW, true, item);
+    Schema schema = new Schema(List.of(sv, lv));
+    String longValue = "a string longer than twelve bytes";
+    byte[] longBytes = longValue.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    ByteBuffer views = ByteBuffer.allocate(48).order(ByteOrder.LITTLE_ENDIAN);
+    views.putInt(0, 2).put(4, (byte) 'h').put(5, (byte) 'i');
+    views.putInt(16, longBytes.length).put(20, longBytes, 0, 4).putInt(24, 0).putInt(28, 3);
+    ByteBuffer variadic = ByteBuffer.allocate(3 + longBytes.length).order(ByteOrder.LITTLE_ENDIAN);
+    variadic.put(3, longBytes);
+    ByteBuffer validity = ByteBuffer.wrap(new byte[] {0b011});
+    ArrayData strings = new ArrayData(sv, 3, 1, List.of(validity, views, variadic), List.of(), null);
+    ArrayData items = int32(item, 10, 20, 30);
+    ByteBuffer offsets = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 2).putInt(4, 0).putInt(8, 0);
+    ByteBuffer sizes = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 1).putInt(4, 3).putInt(8, 0);
+    ArrayData lists = new ArrayData(lv, 3, 0, List.of(ArrayData.emptyBuffer(), offsets, sizes), List.of(items), null);
+    byte[] bytes = StreamWriterTest.stream(schema, new RecordBatch(schema, 3, List.of(strings, lists)));
+    var batch = (org.apache.arrow.flatbuf.RecordBatch) WriterFraming.checkStream(bytes, 0, bytes.length)
+        .get(1).message().header(new org.apache.arrow.flatbuf.RecordBatch());
+    assertThat(batch.variadicBufferCountsLength()).isEqualTo(1);
+    assertThat(batch.variadicBufferCounts(0)).isEqualTo(1);
+    List<List<Object>> rows = List.of(List.of("hi", List.of(30)), List.of(longValue, List.of(10, 20, 30)),
+        StreamWriterTest.row(null, List.of()));
+    assertThat(StreamWriterTest.readStream(bytes)).containsExactly(rows);
+  }
 }
