@@ -1,0 +1,74 @@
+package dev.quiver.json.value;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * The shortest decimal text that reads back as the same float16/float32/float64 value, e.g. 0.1f prints
+ * "0.1" (not "0.10000000149011612"). Integral values keep a ".0" so they read back as floats; the exponent
+ * form ("1.0E-7", "1.5E300") is used outside 1e-6 &lt;= |v| &lt; 1e16. Non-finite values are not numbers in
+ * JSON; callers print them as the strings "NaN", "Infinity", "-Infinity".
+ */
+public final class FloatText {
+  /** Which binary format the value must round-trip through. */
+  public enum Kind { HALF, SINGLE, DOUBLE }
+
+  private FloatText() {}
+
+  public static String nonFinite(double v) {
+    if (Double.isNaN(v)) {
+      return "NaN";
+    }
+    return v > 0 ? "Infinity" : "-Infinity";
+  }
+
+  /** Shortest round-tripping text of a finite value that is exactly representable in {@code kind}. */
+  public static String format(double v, Kind kind) {
+    if (v == 0) {
+      return (Double.doubleToRawLongBits(v) < 0) ? "-0.0" : "0.0";
+    }
+    BigDecimal exact = new BigDecimal(v);
+    int digits;
+    if (kind == Kind.HALF) {
+      digits = 1;
+      while (digits < 5 && !roundTrips(round(exact, digits), v, kind)) {
+        digits++;
+      }
+    } else {
+      String javaText = kind == Kind.SINGLE ? Float.toString((float) v) : Double.toString(v);
+      digits = new BigDecimal(javaText).stripTrailingZeros().precision();
+      while (digits > 1 && roundTrips(round(exact, digits - 1), v, kind)) {
+        digits--;
+      }
+    }
+    return render(round(exact, digits).stripTrailingZeros());
+  }
+
+  private static BigDecimal round(BigDecimal exact, int digits) {
+    return exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+  }
+
+  private static boolean roundTrips(BigDecimal candidate, double v, Kind kind) {
+    switch (kind) {
+      case HALF:
+        return Float16.fromDouble(candidate.doubleValue()) == Float16.fromDouble(v);
+      case SINGLE:
+        return candidate.floatValue() == (float) v;
+      default:
+        return candidate.doubleValue() == v;
+    }
+  }
+
+  private static String render(BigDecimal d) {
+    String unscaled = d.unscaledValue().abs().toString();
+    int exponent = unscaled.length() - 1 - d.scale();
+    String sign = d.signum() < 0 ? "-" : "";
+    if (exponent >= -6 && exponent < 16) {
+      String plain = d.abs().toPlainString();
+      return sign + (plain.indexOf('.') < 0 ? plain + ".0" : plain);
+    }
+    String fraction = unscaled.length() > 1 ? unscaled.substring(1) : "0";
+    return sign + unscaled.charAt(0) + "." + fraction + "E" + exponent;
+  }
+}
