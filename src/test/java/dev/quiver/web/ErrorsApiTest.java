@@ -29,7 +29,7 @@ class ErrorsApiTest extends HttpTestSupport.SharedStorage {
 
   @Test
   void malformedArrowIs400() throws Exception {
-    assertProblem(post("/convert", STREAM, null, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9}), 400);
+    assertProblem(post("/convert", STREAM, null, new byte[] {-1, -1, -1, -1, 16, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}), 400);
     assertProblem(post("/convert", FILE, null, "ARROW1 but not really".getBytes()), 400);
     assertProblem(post("/convert", FILE, null, ArrowJavaIo.sample(false, 2)), 400);
     byte[] stream = ArrowJavaIo.sample(false, 2);
