@@ -46,6 +46,25 @@ class MappedByteSourceTest {
   }
 
   @Test
+  void largeFilesAreMappedPerRegion() throws Exception {
+    Path file = dir.resolve("large");
+    byte[] bytes = new byte[10_000];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) (i * 7);
+    }
+    Files.write(file, bytes);
+    try (MappedByteSource source = MappedByteSource.open(file, 4096)) {
+      assertThat(source.size()).isEqualTo(10_000);
+      ByteBuffer region = source.slice(5001, 3000);
+      assertThat(region.order()).isEqualTo(ByteOrder.LITTLE_ENDIAN);
+      for (int i = 0; i < 3000; i++) {
+        assertThat(region.get(i)).isEqualTo(bytes[5001 + i]);
+      }
+      assertThatThrownBy(() -> source.slice(9000, 1001)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+  }
+
+  @Test
   void emptyFile() throws Exception {
     Path file = dir.resolve("empty");
     Files.write(file, new byte[0]);
