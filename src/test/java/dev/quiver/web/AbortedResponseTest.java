@@ -44,6 +44,11 @@ class AbortedResponseTest extends HttpTestSupport.SharedStorage {
       throw new ArrowFormatException("message 2 at byte offset 100000: broken on purpose");
     }
 
+    @GetMapping("/test/bug")
+    void bug() {
+      throw new IllegalStateException("secret internal state");
+    }
+
     @GetMapping("/test/fail-early")
     void failEarly(HttpServletResponse response) throws IOException {
       response.setContentType(ArrowMediaTypes.STREAM_VALUE);
@@ -87,6 +92,12 @@ class AbortedResponseTest extends HttpTestSupport.SharedStorage {
   void conversionFailingInTheFirstBatchIsAProblem() throws Exception {
     var response = post("/convert?batchSize=10", JSON, STREAM, "[{\"a\": 1}, {\"a\": \"x\"}]");
     assertProblem(response, 400, "a");
+  }
+
+  @Test
+  void unexpectedErrorsAreA500WithoutInternals() throws Exception {
+    var problem = assertProblem(get("/test/bug", null), 500, "unexpected");
+    assertThat(problem.toString()).doesNotContain("secret");
   }
 
   @Test

@@ -111,6 +111,17 @@ class ErrorsApiTest extends HttpTestSupport.SharedStorage {
   }
 
   @Test
+  void integrationJsonInputIsAClientError() throws Exception {
+    String integration = "{\"schema\": {\"fields\": [{\"name\": \"a\", \"nullable\": true,"
+        + " \"type\": {\"name\": \"int\", \"bitWidth\": 32, \"isSigned\": true}, \"children\": []}]},"
+        + " \"batches\": [{\"count\": 1, \"columns\": [{\"name\": \"a\", \"count\": 1,"
+        + " \"VALIDITY\": [1], \"DATA\": [7]}]}]}";
+    HttpResponse<byte[]> response = post("/convert", JSON, null, integration);
+    assertThat(response.statusCode()).as(text(response)).isBetween(400, 499);
+    assertThat(contentType(response)).startsWith("application/problem+json");
+  }
+
+  @Test
   void unsupportedContentTypeIs415() throws Exception {
     assertProblem(post("/convert", "text/csv", null, "a,b\n1,2\n"), 415, "text/csv",
         "application/vnd.apache.arrow.stream");
