@@ -1,35 +1,128 @@
 package dev.quiver.ipc;
 
+import dev.quiver.columnar.ArrayData;
+import dev.quiver.columnar.Field;
 import dev.quiver.columnar.RecordBatch;
 import dev.quiver.columnar.Schema;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.arrow.flatbuf.MessageHeader;
 
 /**
  * Reads an Arrow IPC stream incrementally from an InputStream: one message at a time, so memory is bounded
- * by the largest message. Batches are views over the bytes of their message.
- * API PLACEHOLDER (ipc-reader work replaces the bodies).
+ * by the largest message. Batches are views over the bytes of their message. Accepts current and legacy
+ * (pre-0.15) framing, metadata V4 and V5; dictionary batches define, extend (delta) or replace dictionaries.
+ * Every batch is fully validated before it is returned; bad input raises {@link ArrowFormatException},
+ * input over the {@link IpcLimits} raises {@link dev.quiver.columnar.LimitExceededException}.
  */
 public final class StreamReader implements AutoCloseable {
+  private final InputStream in;
+  private final IpcLimits limits;
+  private final MessageReader messages;
+  private Schema schema;
+  private Dictionaries dictionaries;
+  private RecordBatch pending;
+  private boolean ended;
+  private int batchIndex;
+
   public StreamReader(InputStream in, IpcLimits limits) {
-    throw new UnsupportedOperationException("not implemented yet");
+    if (in == null) {
+      throw new IllegalArgumentException("in == null");
+    }
+    if (limits == null) {
+      throw new IllegalArgumentException("limits == null");
+    }
+    this.in = in;
+    this.limits = limits;
+    this.messages = new MessageReader(in, limits);
   }
 
   /** The stream's schema (reads the first message if not read yet). */
   public Schema schema() {
-    throw new UnsupportedOperationException();
+    if (schema == null) {
+      IpcMessage first = messages.next();
+      if (first == null) {
+        throw new ArrowFormatException("message 0 at byte 0: stream ends before its schema");
+      }
+      if (first.headerType() != MessageHeader.Schema) {
+        throw new ArrowFormatException(first.where() + ": the first message must be a schema, not "
+            + MessageHeader.name(first.headerType()));
+      }
+      Schema decoded = MessageDecoder.guard(first.where(), () -> SchemaDecoder.decode(
+          (org.apache.arrow.flatbuf.Schema) first.message().header(new org.apache.arrow.flatbuf.Schema()),
+          first.where()));
+      dictionaries = new Dictionaries(decoded, first.where());
+      schema = decoded;
+    }
+    return schema;
   }
 
   /** Whether another record batch follows (reads ahead, applying dictionary batches on the way). */
   public boolean hasNext() {
-    throw new UnsupportedOperationException();
+    schema();
+    while (pending == null && !ended) {
+      IpcMessage m = messages.next();
+      if (m == null) {
+        ended = true;
+      } else if (m.headerType() == MessageHeader.DictionaryBatch) {
+        DictionaryBatches.apply(m, dictionaries, true);
+      } else if (m.headerType() == MessageHeader.RecordBatch) {
+        pending = decodeBatch(m);
+      } else {
+        throw new ArrowFormatException(m.where() + ": unexpected " + MessageHeader.name(m.headerType())
+            + " message after the schema");
+      }
+    }
+    return pending != null;
   }
 
   /** The next record batch, with each dictionary-encoded column referring to its current dictionary. */
   public RecordBatch next() {
-    throw new UnsupportedOperationException();
+    if (!hasNext()) {
+      throw new NoSuchElementException("no more record batches");
+    }
+    RecordBatch batch = pending;
+    pending = null;
+    batchIndex++;
+    return batch;
+  }
+
+  /** Bytes consumed from the input so far. */
+  public long bytesRead() {
+    return messages.bytesRead();
+  }
+
+  private RecordBatch decodeBatch(IpcMessage m) {
+    String where = m.where() + " (record batch " + batchIndex + ")";
+    return decodeRecordBatch(m, schema, dictionaries, where);
+  }
+
+  static RecordBatch decodeRecordBatch(IpcMessage m, Schema schema, Dictionaries dictionaries, String where) {
+    var rb = (org.apache.arrow.flatbuf.RecordBatch)
+        m.message().header(new org.apache.arrow.flatbuf.RecordBatch());
+    List<ArrayData> columns = RecordBatchDecoder.decode(rb, m.body(), m.message().version(), schema.fields(), dictionaries,
+        where);
+    for (int i = 0; i < columns.size(); i++) {
+      Field f = schema.field(i);
+      ArrayValidator.validate(columns.get(i), where, "column " + i + " '" + f.name() + "'");
+    }
+    return new RecordBatch(schema, RecordBatchDecoder.length(rb, where), columns);
   }
 
   /** Closes the input stream. */
   @Override
-  public void close() {}
+  public void close() {
+    try {
+      in.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  IpcLimits limits() {
+    return limits;
+  }
 }

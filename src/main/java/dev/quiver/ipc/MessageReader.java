@@ -1,0 +1,142 @@
+package dev.quiver.ipc;
+
+import dev.quiver.columnar.LimitExceededException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import org.apache.arrow.flatbuf.Message;
+
+/**
+ * Reads encapsulated messages one at a time from an InputStream, in current or legacy framing.
+ *
+ * <pre>
+ * current:  FF FF FF FF | int32 LE metadataSize | flatbuffer + padding | body (Message.bodyLength bytes)
+ * legacy:   int32 LE metadataSize (&gt; 0)        | flatbuffer + padding | body
+ * end:      FF FF FF FF 00 00 00 00, or legacy 00 00 00 00, or the end of input at a message boundary
+ * </pre>
+ *
+ * Lengths are checked against {@link IpcLimits} before anything is allocated, and buffers grow only as
+ * bytes actually arrive, so a lying length costs no memory.
+ */
+final class MessageReader {
+  private static final int CHUNK = 1 << 20;
+
+  private final InputStream in;
+  private final IpcLimits limits;
+  private final byte[] word = new byte[4];
+  private long position;
+  private int index;
+  private boolean ended;
+
+  MessageReader(InputStream in, IpcLimits limits) {
+    this.in = in;
+    this.limits = limits;
+  }
+
+  /** Bytes consumed from the input so far. */
+  long bytesRead() {
+    return position;
+  }
+
+  /** The next message, or null at end of stream. */
+  IpcMessage next() {
+    if (ended) {
+      return null;
+    }
+    long start = position;
+    String where = IpcMessage.where(index, start);
+    int n = readUpTo(word, 4);
+    if (n == 0) {
+      ended = true;
+      return null;
+    }
+    if (n < 4) {
+      throw new ArrowFormatException(where + ": truncated message prefix (" + n + " of 4 bytes)");
+    }
+    int first = intLe(word);
+    boolean legacy;
+    int metadataSize;
+    if (first == IpcFormat.CONTINUATION_MARKER) {
+      if (readUpTo(word, 4) < 4) {
+        throw new ArrowFormatException(where + ": truncated message prefix (continuation marker without length)");
+      }
+      legacy = false;
+      metadataSize = intLe(word);
+      if (metadataSize < 0) {
+        throw new ArrowFormatException(where + ": negative metadata length " + metadataSize);
+      }
+    } else if (first < 0) {
+      throw new ArrowFormatException(where + ": negative continuation token " + first
+          + " (expected FF FF FF FF or a legacy length)");
+    } else {
+      legacy = true;
+      metadataSize = first;
+    }
+    if (metadataSize == 0) {
+      ended = true;
+      return null;
+    }
+    if (metadataSize > limits.maxMetadataBytes()) {
+      throw new LimitExceededException(where + ": message metadata of " + metadataSize
+          + " bytes exceeds the limit of " + limits.maxMetadataBytes());
+    }
+    ByteBuffer metadata = wrap(readExactly(metadataSize, where, "metadata"), metadataSize);
+    Message message = MessageDecoder.decode(metadata, limits, where);
+    long bodyLength = message.bodyLength();
+    ByteBuffer body = wrap(readExactly(bodyLength, where, "body"), (int) bodyLength);
+    index++;
+    return new IpcMessage(index - 1, start, where, legacy, metadata, message, body);
+  }
+
+  private static ByteBuffer wrap(byte[] bytes, int length) {
+    return ByteBuffer.wrap(bytes, 0, length).slice().order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  private static int intLe(byte[] b) {
+    return (b[0] & 0xFF) | (b[1] & 0xFF) << 8 | (b[2] & 0xFF) << 16 | (b[3] & 0xFF) << 24;
+  }
+
+  private int readUpTo(byte[] buf, int count) {
+    int filled = 0;
+    try {
+      while (filled < count) {
+        int r = in.read(buf, filled, count - filled);
+        if (r < 0) {
+          break;
+        }
+        filled += r;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    position += filled;
+    return filled;
+  }
+
+  /** Reads exactly {@code length} bytes, growing the array only as input arrives. */
+  private byte[] readExactly(long length, String where, String what) {
+    byte[] buf = new byte[(int) Math.min(length, CHUNK)];
+    int filled = 0;
+    try {
+      while (filled < length) {
+        if (filled == buf.length) {
+          buf = Arrays.copyOf(buf, (int) Math.min(length, (long) buf.length * 2));
+        }
+        int r = in.read(buf, filled, buf.length - filled);
+        if (r < 0) {
+          position += filled;
+          throw new ArrowFormatException(where + ": truncated " + what + " (" + filled + " of "
+              + length + " bytes before end of input)");
+        }
+        filled += r;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    position += filled;
+    return buf;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.quiver.store;
+
+import dev.quiver.ipc.ByteSource;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The bytes of a file through memory mappings, read-only. A file of at most {@link Integer#MAX_VALUE} bytes
+ * is mapped once, whole; a larger one is mapped per requested region (Java 17 maps at most 2 GiB per
+ * region), keeping its channel open until {@link #close()}. Slices are little-endian views, never copies.
+ * A mapping is released by the garbage collector once no view refers to it.
+ */
+public final class MappedByteSource implements ByteSource, AutoCloseable {
+  private final long size;
+  private final ByteBuffer whole;
+  private final FileChannel channel;
+
+  private MappedByteSource(long size, ByteBuffer whole, FileChannel channel) {
+    this.size = size;
+    this.whole = whole;
+    this.channel = channel;
+  }
+
+  /** Maps {@code path} read-only. */
+  public static MappedByteSource open(Path path) throws IOException {
+    FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+    try {
+      long size = channel.size();
+      if (size <= Integer.MAX_VALUE) {
+        ByteBuffer whole = channel.map(FileChannel.MapMode.READ_ONLY, 0, size).order(ByteOrder.LITTLE_ENDIAN);
+        channel.close();
+        return new MappedByteSource(size, whole, null);
+      }
+      return new MappedByteSource(size, null, channel);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public long size() {
+    return size;
+  }
+
+  @Override
+  public ByteBuffer slice(long offset, int length) {
+    if (offset < 0 || length < 0 || offset > size - length) {
+      throw new IndexOutOfBoundsException(
+          "slice out of range: offset=" + offset + " length=" + length + " size=" + size);
+    }
+    if (whole != null) {
+      return whole.slice((int) offset, length).order(ByteOrder.LITTLE_ENDIAN);
+    }
+    try {
+      return channel.map(FileChannel.MapMode.READ_ONLY, offset, length).order(ByteOrder.LITTLE_ENDIAN);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("mapping " + length + " bytes at " + offset + " failed", e);
+    }
+  }
+
+  /** Closes the channel kept for a large file; views already handed out stay readable. */
+  @Override
+  public void close() throws IOException {
+    if (channel != null) {
+      channel.close();
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package dev.quiver.web;
+
+import dev.quiver.ipc.FileReader;
+import dev.quiver.ipc.IpcFormat;
+import dev.quiver.ipc.IpcLimits;
+import dev.quiver.json.JsonLimits;
+import dev.quiver.json.SchemaJson;
+import dev.quiver.store.FileStore;
+import dev.quiver.store.OpenFile;
+import dev.quiver.store.StoredFile;
+import dev.quiver.store.UnknownFileException;
+import dev.quiver.store.Upload;
+import dev.quiver.web.FileViews.BatchInfo;
+import dev.quiver.web.FileViews.BatchList;
+import dev.quiver.web.FileViews.FileInfo;
+import dev.quiver.web.FileViews.FileList;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /files}: storing Arrow files (uploaded as a file, a stream or JSON rows) and reading them back
+ * whole, as metadata, or one record batch at a time. Whole files and single batches as streams are written
+ * straight from the file's memory mapping, without decoding.
+ */
+@RestController
+@RequestMapping("/files")
+final class FileController {
+  private static final List<Representation> JSON_ONLY = List.of(Representation.JSON);
+  private static final List<Representation> FILE_OUTPUTS =
+      List.of(Representation.JSON, Representation.FILE, Representation.STREAM);
+  private static final List<Representation> BATCH_OUTPUTS = List.of(
+      Representation.STREAM, Representation.FILE, Representation.JSON, Representation.NDJSON);
+
+  private final FileStore store;
+  private final QuiverProperties properties;
+  private final IpcLimits ipcLimits;
+  private final JsonLimits jsonLimits;
+
+  FileController(FileStore store, QuiverProperties properties, IpcLimits ipcLimits,
+      JsonLimits jsonLimits) {
+    this.store = store;
+    this.properties = properties;
+    this.ipcLimits = ipcLimits;
+    this.jsonLimits = jsonLimits;
+  }
+
+  @PostMapping
+  ResponseEntity<FileInfo> upload(
+      HttpServletRequest request,
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+      @RequestParam(name = "batchSize", required = false) String batchSize)
+      throws IOException {
+    Representation input = Negotiation.input(request.getContentType());
+    Negotiation.output(accept, null, JSON_ONLY);
+    int rowsPerBatch = Params.batchSize(batchSize, properties.limits());
+    Params.checkContentLength(request, properties.limits().maxUploadBytes().toBytes());
+    InputStream body = request.getInputStream();
+    Upload upload = switch (input) {
+      case FILE -> body::transferTo;
+      case STREAM -> out -> {
+        try (BatchSource source = BatchSource.stream(body, ipcLimits)) {
+          Transcoder.copy(source, Representation.FILE, out, false);
+        }
+      };
+      case JSON, NDJSON -> out -> {
+        try (BatchSource source =
+            BatchSource.rows(body, input == Representation.NDJSON, rowsPerBatch, jsonLimits)) {
+          Transcoder.copy(source, Representation.FILE, out, false);
+        }
+      };
+      default -> throw new IllegalStateException("not an input: " + input);
+    };
+    StoredFile file = store.create(upload);
+    return ResponseEntity.created(URI.create("/files/" + file.id()))
+        .contentType(ArrowMediaTypes.JSON)
+        .body(FileInfo.of(file));
+  }
+
+  @GetMapping
+  ResponseEntity<FileList> list(
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+      @RequestParam(name = "format", required = false) String format)
+      throws IOException {
+    Negotiation.output(accept, format, JSON_ONLY);
+    List<FileInfo> files = new ArrayList<>();
+    for (StoredFile file : store.list()) {
+      files.add(FileInfo.of(file));
+    }
+    return ResponseEntity.ok().contentType(ArrowMediaTypes.JSON).body(new FileList(files.size(), files));
+  }
+
+  @GetMapping("/{id}")
+  ResponseEntity<FileInfo> get(
+      @PathVariable("id") String id,
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+      @RequestParam(name = "format", required = false) String format,
+      @RequestParam(name = "compression", required = false) String compression,
+      HttpServletResponse response)
+      throws IOException {
+    Representation output = Negotiation.output(accept, format, FILE_OUTPUTS);
+    Negotiation.checkCompression(compression, output);
+    OpenFile file = store.open(id);
+    switch (output) {
+      case FILE -> Bodies.whole(response, Representation.FILE, file.bytes());
+      case STREAM -> {
+        FileReader reader = file.reader();
+        List<ByteBuffer> views = new ArrayList<>();
+        views.add(reader.streamPrefix());
+        for (int i = 0; i < reader.batchCount(); i++) {
+          views.addAll(reader.batchMessage(i));
+        }
+        views.add(ByteBuffer.wrap(IpcFormat.END_OF_STREAM));
+        Bodies.views(response, Representation.STREAM, views);
+      }
+      default -> {
+        return ResponseEntity.ok().contentType(ArrowMediaTypes.JSON).body(FileInfo.of(file.file()));
+      }
+    }
+    return null;
+  }
+
+  @GetMapping("/{id}/schema")
+  ResponseEntity<byte[]> schema(
+      @PathVariable("id") String id,
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+      @RequestParam(name = "format", required = false) String format)
+      throws IOException {
+    Negotiation.output(accept, format, JSON_ONLY);
+    String schema = SchemaJson.toJson(store.open(id).file().schema());
+    return ResponseEntity.ok()
+        .contentType(ArrowMediaTypes.JSON)
+        .body(schema.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @GetMapping("/{id}/batches")
+  ResponseEntity<BatchList> batches(
+      @PathVariable("id") String id,
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+      @RequestParam(name = "format", required = false) String format)
+      throws IOException {
+    Negotiation.output(accept, format, JSON_ONLY);
+    FileReader reader = store.open(id).reader();
+    List<BatchInfo> batches = new ArrayList<>();
+    for (int i = 0; i < reader.batchCount(); i++) {
+      batches.add(BatchInfo.of(i, reader.batchRows(i), reader.batchBlock(i)));
+    }
+    return ResponseEntity.ok()
+        .contentType(ArrowMediaTypes.JSON)
+        .body(new BatchList(batches.size(), batches));
+  }
+
+  @GetMapping("/{id}/batches/{index}")
+  void batch(
+      @PathVariable("id") String id,
+      @PathVariable("index") String index,
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+      @RequestParam(name = "format", required = false) String format,
+      @RequestParam(name = "compression", required = false) String compression,
+      HttpServletResponse response)
+      throws IOException {
+    Representation output = Negotiation.output(accept, format, BATCH_OUTPUTS);
+    Negotiation.checkCompression(compression, output);
+    FileReader reader = store.open(id).reader();
+    int i = Params.batchIndex(index, reader.batchCount(), id);
+    if (output == Representation.STREAM) {
+      // schema + dictionaries, the batch's message, end-of-stream: all views, nothing decoded
+      List<ByteBuffer> views = new ArrayList<>();
+      views.add(reader.streamPrefix());
+      views.addAll(reader.batchMessage(i));
+      views.add(ByteBuffer.wrap(IpcFormat.END_OF_STREAM));
+      Bodies.views(response, Representation.STREAM, views);
+      return;
+    }
+    try (BatchSource source = BatchSource.file(reader, i, i + 1)) {
+      Bodies.transcode(response, output, source);
+    }
+  }
+
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> delete(@PathVariable("id") String id) throws IOException {
+    if (!store.delete(id)) {
+      throw new UnknownFileException("no stored file has the id '" + id + "'");
+    }
+    return ResponseEntity.noContent().build();
+  }
+}

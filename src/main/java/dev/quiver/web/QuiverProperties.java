@@ -1,0 +1,79 @@
+package dev.quiver.web;
+
+import dev.quiver.ipc.IpcLimits;
+import dev.quiver.json.JsonLimits;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DataSizeUnit;
+import org.springframework.util.unit.DataSize;
+import org.springframework.util.unit.DataUnit;
+
+/**
+ * Quiver's settings ({@code quiver.*}), documented with their defaults in application.properties.
+ *
+ * @param storage where stored files live
+ * @param limits request-level limits
+ * @param ipc caps on Arrow IPC input
+ * @param json caps on JSON input
+ */
+@ConfigurationProperties("quiver")
+public record QuiverProperties(
+    @DefaultValue Storage storage,
+    @DefaultValue Limits limits,
+    @DefaultValue Ipc ipc,
+    @DefaultValue Json json) {
+
+  /** @param dir the storage directory ({@code QUIVER_STORAGE_DIR}); relative to the working directory */
+  public record Storage(@DefaultValue("data") String dir) {}
+
+  /**
+   * @param maxUploadBytes the largest stored file, and the largest Arrow file body /convert accepts
+   *     (bytes, or a size such as {@code 4GB})
+   * @param maxBatchSize the largest {@code ?batchSize=}
+   * @param defaultBatchSize rows per record batch when encoding JSON rows without {@code ?batchSize=}
+   */
+  public record Limits(
+      @DefaultValue("4GB") @DataSizeUnit(DataUnit.BYTES) DataSize maxUploadBytes,
+      @DefaultValue("1048576") int maxBatchSize,
+      @DefaultValue("65536") int defaultBatchSize) {
+    public Limits {
+      if (maxUploadBytes.toBytes() < 0) {
+        throw new IllegalArgumentException("quiver.limits.max-upload-bytes < 0: " + maxUploadBytes);
+      }
+      if (maxBatchSize < 1) {
+        throw new IllegalArgumentException("quiver.limits.max-batch-size < 1: " + maxBatchSize);
+      }
+      if (defaultBatchSize < 1 || defaultBatchSize > maxBatchSize) {
+        throw new IllegalArgumentException(
+            "quiver.limits.default-batch-size not in 1.." + maxBatchSize + ": " + defaultBatchSize);
+      }
+    }
+  }
+
+  /**
+   * @param maxMetadataBytes the largest flatbuffer metadata of one message
+   * @param maxBodyBytes the largest body of one message
+   * @param maxNestingDepth the deepest field nesting
+   * @param maxFields the most fields in a schema, nested ones included
+   */
+  public record Ipc(
+      @DefaultValue("67108864") int maxMetadataBytes,
+      @DefaultValue("2147483583") long maxBodyBytes,
+      @DefaultValue("64") int maxNestingDepth,
+      @DefaultValue("10000") int maxFields) {
+    public IpcLimits toLimits() {
+      return new IpcLimits(maxMetadataBytes, maxBodyBytes, maxNestingDepth, maxFields);
+    }
+  }
+
+  /**
+   * @param maxNestingDepth the deepest nesting of JSON arrays and objects
+   * @param maxStringLength the longest JSON string, in bytes
+   */
+  public record Json(
+      @DefaultValue("64") int maxNestingDepth, @DefaultValue("16777216") int maxStringLength) {
+    public JsonLimits toLimits() {
+      return new JsonLimits(maxNestingDepth, maxStringLength);
+    }
+  }
+}
