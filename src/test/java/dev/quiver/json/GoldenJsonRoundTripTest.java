@@ -25,7 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenJsonRoundTripTest {
 
   static Stream<GoldenFiles.Case> cases() {
-    return GoldenFiles.cases(GoldenFiles.LITTLE_ENDIAN).stream().filter(GoldenFiles::supportedByIssue2);
+    return Stream.of(GoldenFiles.LITTLE_ENDIAN, GoldenFiles.SHARED_DICT)
+        .flatMap(folder -> GoldenFiles.cases(folder).stream())
+        .filter(GoldenFiles::supportedByIssue2);
   }
 
   @ParameterizedTest(name = "{0}")
