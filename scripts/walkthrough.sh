@@ -41,9 +41,10 @@ magic() { head -c "$2" "$1" | od -An -tx1 | tr -d ' \n'; }
 [ "$(magic data.arrow 6)" = "4152524f5731" ] || { echo "data.arrow is not an Arrow file" >&2; exit 1; }
 [ "$(magic b3.arrows 4)" = "ffffffff" ] || { echo "b3.arrows is not an Arrow stream" >&2; exit 1; }
 cmp -s data.arrow copy.arrow || { echo "the stored file differs from the upload" >&2; exit 1; }
-grep -q '"count":4' out.txt || { echo "expected 4 batches of 2 rows" >&2; cat out.txt; exit 1; }
-grep -q 'margaret' out.txt || { echo "expected the rows back as JSON" >&2; cat out.txt; exit 1; }
-grep -q '18446744073709551615' out.txt || { echo "expected the exact uint64" >&2; cat out.txt; exit 1; }
+grep -q '"count":4' "$work/out.txt" || { echo "expected 4 batches of 2 rows" >&2; cat "$work/out.txt"; exit 1; }
+grep -q 'margaret' "$work/out.txt" || { echo "expected the rows back as JSON" >&2; cat "$work/out.txt"; exit 1; }
+grep -q '18446744073709551615' "$work/out.txt" || { echo "expected the exact uint64" >&2; cat "$work/out.txt"; exit 1; }
 status=$(command curl -s -o /dev/null -w '%{http_code}' "localhost:$port/files/$id")
 [ "$status" = 404 ] || { echo "deleted file still answers $status" >&2; exit 1; }
+cat "$work/out.txt"; echo
 echo "walkthrough: every README command answered as documented"

@@ -16,8 +16,6 @@ import java.util.Map;
 final class Dictionaries implements RecordBatchDecoder.DictionaryLookup {
   private final Map<Long, Field> valueFields = new LinkedHashMap<>();
   private final Map<Long, ArrayData> values = new HashMap<>();
-  /** Per id, the values seen through each field (renamed to the field); reset when the values change. */
-  private final Map<Long, Map<Field, ArrayData>> views = new HashMap<>();
 
   Dictionaries(Schema schema, String where) {
     for (Field f : schema.fields()) {
@@ -70,19 +68,13 @@ final class Dictionaries implements RecordBatchDecoder.DictionaryLookup {
     return values.containsKey(id);
   }
 
+  /**
+   * The values in force for the field's dictionary id. Fields sharing an id get the same object (its field
+   * is the value field of the first such field in the schema), so "unchanged" stays "same object".
+   */
   @Override
   public ArrayData find(Field field) {
-    long id = field.dictionary().id();
-    ArrayData current = values.get(id);
-    if (current == null) {
-      return null;
-    }
-    Field valueField = field.valueField();
-    if (current.field().equals(valueField)) {
-      return current;
-    }
-    return views.computeIfAbsent(id, k -> new HashMap<>())
-        .computeIfAbsent(valueField, current::withField);
+    return values.get(field.dictionary().id());
   }
 
   /**
@@ -113,7 +105,6 @@ final class Dictionaries implements RecordBatchDecoder.DictionaryLookup {
 
   private void put(long id, ArrayData data) {
     values.put(id, data);
-    views.remove(id);
   }
 
   /** An id declared by the schema and never defined: used to name the missing one in messages. */

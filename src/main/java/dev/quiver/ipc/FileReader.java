@@ -16,7 +16,8 @@ import org.apache.arrow.flatbuf.MetadataVersion;
 /**
  * Random access to the record batches of an Arrow IPC file through its footer. Batches are views over
  * the source's bytes (no copy of body bytes); every batch is fully validated when read. All dictionary
- * blocks are applied at open, in footer order: first definitions and deltas, never replacements.
+ * blocks are applied at open, in footer order: first definitions and deltas, never replacements. After
+ * open the reader only reads its source, so batches may be read from several threads at once.
  *
  * <pre>
  * "ARROW1" 00 00 | stream (schema, dictionaries, batches, EOS) | Footer | int32 LE footer length | "ARROW1"

@@ -127,6 +127,7 @@ public final class FileWriter implements AutoCloseable {
     return b.dataBuffer();
   }
 
+  /** A vector of Block structs (both footer vectors share the layout: 24 bytes, 8-aligned). */
   private static int blocks(FlatBufferBuilder b, List<Block> blocks) {
     Footer.startDictionariesVector(b, blocks.size());
     for (int i = blocks.size() - 1; i >= 0; i--) {

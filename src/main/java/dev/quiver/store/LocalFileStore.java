@@ -94,7 +94,7 @@ public final class LocalFileStore implements FileStore {
 
   @Override
   public Spool spool(InputStream body) throws IOException {
-    Path temp = Files.createTempFile(tempDir, "spool-", ".part");
+    Path temp = tempDir.resolve("spool-" + FileIds.newId() + ".part");
     try {
       write(temp, out -> body.transferTo(out), "the request body");
       return new Spool(temp, MappedByteSource.open(temp));

@@ -27,10 +27,15 @@ public final class MappedByteSource implements ByteSource, AutoCloseable {
 
   /** Maps {@code path} read-only. */
   public static MappedByteSource open(Path path) throws IOException {
+    return open(path, Integer.MAX_VALUE);
+  }
+
+  /** Maps {@code path} whole when at most {@code wholeLimit} bytes, else per region (tests lower it). */
+  static MappedByteSource open(Path path, long wholeLimit) throws IOException {
     FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
     try {
       long size = channel.size();
-      if (size <= Integer.MAX_VALUE) {
+      if (size <= wholeLimit) {
         ByteBuffer whole = channel.map(FileChannel.MapMode.READ_ONLY, 0, size).order(ByteOrder.LITTLE_ENDIAN);
         channel.close();
         return new MappedByteSource(size, whole, null);

@@ -9,6 +9,7 @@ import dev.quiver.store.FileStore;
 import dev.quiver.store.OpenFile;
 import dev.quiver.store.StoredFile;
 import dev.quiver.store.UnknownFileException;
+import dev.quiver.store.UploadTooLargeException;
 import dev.quiver.store.Upload;
 import dev.quiver.web.FileViews.BatchInfo;
 import dev.quiver.web.FileViews.BatchList;
@@ -17,7 +18,6 @@ import dev.quiver.web.FileViews.FileList;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -70,8 +70,9 @@ final class FileController {
     Representation input = Negotiation.input(request.getContentType());
     Negotiation.output(accept, null, JSON_ONLY);
     int rowsPerBatch = Params.batchSize(batchSize, properties.limits());
-    Params.checkContentLength(request, properties.limits().maxUploadBytes().toBytes());
-    InputStream body = request.getInputStream();
+    long maxBytes = properties.limits().maxUploadBytes().toBytes();
+    Params.checkContentLength(request, maxBytes);
+    LimitedInputStream body = new LimitedInputStream(request.getInputStream(), maxBytes);
     Upload upload = switch (input) {
       case FILE -> body::transferTo;
       case STREAM -> out -> {
@@ -87,7 +88,15 @@ final class FileController {
       };
       default -> throw new IllegalStateException("not an input: " + input);
     };
-    StoredFile file = store.create(upload);
+    StoredFile file;
+    try {
+      file = store.create(upload);
+    } catch (RuntimeException e) {
+      if (body.exceeded() && !(e instanceof UploadTooLargeException)) {
+        throw body.tooLarge(); // a decoder wrapped the limit's exception
+      }
+      throw e;
+    }
     return ResponseEntity.created(URI.create("/files/" + file.id()))
         .contentType(ArrowMediaTypes.JSON)
         .body(FileInfo.of(file));

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -51,10 +52,11 @@ final class ProblemHandler {
     }
     HttpStatusCode status;
     String detail;
+    HttpHeaders headers = new HttpHeaders();
     if (e instanceof ErrorResponse error) {
       status = error.getStatusCode();
       detail = error.getBody().getDetail();
-      error.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+      headers.addAll(error.getHeaders()); // e.g. Allow on a 405
     } else if (e instanceof ArrowFormatException || e instanceof JsonInputException) {
       status = HttpStatus.BAD_REQUEST;
       detail = e.getMessage();
@@ -72,7 +74,7 @@ final class ProblemHandler {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
       detail = "an unexpected error occurred on the server; it has been logged";
     }
-    write(request, response, status, detail);
+    write(request, response, status, detail, headers);
   }
 
   private static boolean isInputError(Exception e) {
@@ -81,12 +83,9 @@ final class ProblemHandler {
   }
 
   private void write(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status,
-      String detail) throws java.io.IOException {
-    String allow = response.getHeader("Allow");
-    response.reset();
-    if (allow != null) {
-      response.setHeader("Allow", allow);
-    }
+      String detail, HttpHeaders headers) throws java.io.IOException {
+    response.reset(); // drops what a failed handler set (an Arrow Content-Type, a Content-Length)
+    headers.forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
     HttpStatus known = HttpStatus.resolve(status.value());
     Map<String, Object> problem = new LinkedHashMap<>();
     problem.put("type", "about:blank");

@@ -17,9 +17,11 @@ import org.apache.arrow.memory.RootAllocator;
  *       {@code ArrayData}'s layout table; {@link #toArrowJava} loads our buffers with arrow-java's
  *       {@code VectorLoader}, so arrow-java checks the layout.
  *   <li>{@link #assertSameData} compares logically: dictionaries decoded, floats by bits; a failure names
- *       batch, column path and row. Supported types: every type of issue #2 (no unions, views, run-end
- *       encoded or intervals in data conversion; intervals do convert).
+ *       batch, column path and row.
  * </ul>
+ *
+ * <p>Data conversion supports every type of issue #2 (and intervals); unions, view types and run-end encoded
+ * arrays throw {@link UnsupportedOperationException}. Schemas convert for every type.
  */
 public final class ArrowJavaBridge {
   private ArrowJavaBridge() {}

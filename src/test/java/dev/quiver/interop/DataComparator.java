@@ -80,8 +80,8 @@ final class DataComparator {
 
   static void assertSameSchema(Schema expected, Schema actual) {
     if (!Objects.equals(expected.getCustomMetadata(), actual.getCustomMetadata())) {
-      throw new AssertionError("schema metadata: expected " + expected.getCustomMetadata() + " but was "
-          + actual.getCustomMetadata());
+      throw new AssertionError("schema metadata: expected <" + expected.getCustomMetadata() + "> but was <"
+          + actual.getCustomMetadata() + ">");
     }
     assertSameFields("", 0, expected.getFields(), actual.getFields());
   }

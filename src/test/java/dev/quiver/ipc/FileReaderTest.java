@@ -57,6 +57,8 @@ class FileReaderTest {
   @ValueSource(booleans = {false, true})
   void prefixAndBatchMessageFormAStream(boolean legacy) throws Exception {
     byte[] bytes = ReaderTestSupport.smallIpc(allocator, true, legacy);
+    int firstWord = ByteBuffer.wrap(bytes, 8, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+    assertThat(firstWord == IpcFormat.CONTINUATION_MARKER).as("current framing").isEqualTo(!legacy);
     FileReader reader = ReaderTestSupport.fileReader(bytes);
     for (int i = 0; i < reader.batchCount(); i++) {
       byte[] stream = stream(reader.streamPrefix(), reader.batchMessage(i));
