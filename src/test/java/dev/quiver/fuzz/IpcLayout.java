@@ -21,7 +21,7 @@ final class IpcLayout {
   /** A little-endian integer field of {@code width} bytes at absolute {@code position}. */
   record Slot(int position, int width, Kind kind) {}
 
-  /** A buffer inside a message body: absolute start and length. */
+  /** A buffer inside a message body (every buffer of the message, in order): absolute start and length. */
   record BufferRange(int start, int length) {}
 
   /** One encapsulated message: [start, end) covers prefix, metadata and body. */
@@ -186,9 +186,7 @@ final class IpcLayout {
         slots.add(new Slot(at + 8, 8, Kind.BUFFER_LENGTH));
         long offset = bb.getLong(at);
         long length = bb.getLong(at + 8);
-        if (length > 0) {
-          buffers.add(new BufferRange(bodyStart + (int) offset, (int) length));
-        }
+        buffers.add(new BufferRange(bodyStart + (int) offset, (int) length));
       }
     }
     int variadic = vector(rb, 4);

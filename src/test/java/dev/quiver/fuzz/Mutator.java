@@ -103,11 +103,12 @@ final class Mutator {
       return;
     }
     Message m = messages.get(random.nextInt(messages.size()));
-    if (m.buffers().isEmpty()) {
+    List<IpcLayout.BufferRange> nonEmpty = m.buffers().stream().filter(b -> b.length() > 0).toList();
+    if (nonEmpty.isEmpty()) {
       rewriteSlot(seed, bytes, what);
       return;
     }
-    IpcLayout.BufferRange b = m.buffers().get(random.nextInt(m.buffers().size()));
+    IpcLayout.BufferRange b = nonEmpty.get(random.nextInt(nonEmpty.size()));
     int width = new int[] {1, 2, 4, 4, 4, 8, 8}[random.nextInt(7)];
     int words = b.length() / width;
     if (words == 0) {
