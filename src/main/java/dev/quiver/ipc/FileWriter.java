@@ -47,7 +47,7 @@ public final class FileWriter implements AutoCloseable {
     }
     this.messages = new MessageWriter(out);
     this.schema = schema;
-    this.batches = new BatchMessages(messages, schema, true);
+    this.batches = new BatchMessages(messages, schema, true, options);
   }
 
   /** Writes the magic and the schema message now (otherwise before the first batch or at finish). */

@@ -36,7 +36,7 @@ public final class StreamWriter implements AutoCloseable {
       throw new IllegalArgumentException("schema == null");
     }
     this.messages = new MessageWriter(out);
-    this.batches = new BatchMessages(messages, schema, false);
+    this.batches = new BatchMessages(messages, schema, false, options);
   }
 
   /** Writes the schema message now (otherwise it is written before the first batch or at end). */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.arrow.compression.CommonsCompressionFactory;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -89,13 +90,16 @@ public final class ArrowJavaData implements AutoCloseable {
     return allocator;
   }
 
-  /** Reads IPC bytes (file format if {@code isFile}, else stream format) with arrow-java's readers. */
+  /**
+   * Reads IPC bytes (file format if {@code isFile}, else stream format) with arrow-java's readers; compressed
+   * bodies (LZ4_FRAME, ZSTD) are decompressed with arrow-compression's codecs.
+   */
   public static ArrowJavaData read(byte[] ipc, boolean isFile, BufferAllocator allocator) {
     List<Batch> batches = new ArrayList<>();
     try (ArrowReader reader = isFile
-        ? new ArrowFileReader(
-            new SeekableReadChannel(new ByteArrayReadableSeekableByteChannel(ipc)), allocator)
-        : new ArrowStreamReader(new ByteArrayInputStream(ipc), allocator)) {
+        ? new ArrowFileReader(new SeekableReadChannel(new ByteArrayReadableSeekableByteChannel(ipc)),
+            allocator, CommonsCompressionFactory.INSTANCE)
+        : new ArrowStreamReader(new ByteArrayInputStream(ipc), allocator, CommonsCompressionFactory.INSTANCE)) {
       VectorSchemaRoot root = reader.getVectorSchemaRoot();
       Schema message = messageSchema(ipc, isFile);
       Map<Long, Dictionary> previous = new LinkedHashMap<>();
