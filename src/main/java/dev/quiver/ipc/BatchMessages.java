@@ -4,6 +4,7 @@ import dev.quiver.columnar.RecordBatch;
 import dev.quiver.columnar.Schema;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,8 +31,10 @@ final class BatchMessages {
   private final Schema schema;
   private final DictionaryWriter dictionaries;
   private final BodyCompression compression;
+  private final ByteOrder bodyOrder;
 
-  BatchMessages(MessageWriter messages, Schema schema, boolean file, WriteOptions options) {
+  BatchMessages(MessageWriter messages, Schema schema, boolean file, WriteOptions options, ByteOrder bodyOrder) {
+    this.bodyOrder = bodyOrder;
     this.compression = options == null ? BodyCompression.NONE : options.compression();
     this.messages = messages;
     this.schema = schema;
@@ -39,7 +42,7 @@ final class BatchMessages {
   }
 
   Block writeSchema() throws IOException {
-    return messages.write(MessageEncoder.schema(schema).metadata(), null);
+    return messages.write(MessageEncoder.schema(schema, bodyOrder).metadata(), null);
   }
 
   /** Plans and encodes a batch without writing anything; bad input is an IllegalArgumentException. */
@@ -54,11 +57,11 @@ final class BatchMessages {
     Prepared prepared = new Prepared(dictionaries.plan(schema, batch));
     for (DictionaryWriter.Pending pending : prepared.plan.messages) {
       MessageEncoder.Encoded message = MessageEncoder.dictionary(pending.id(), pending.valueField(),
-          pending.values(), pending.delta(), pending.path(), compression);
+          pending.values(), pending.delta(), pending.path(), compression, bodyOrder);
       prepared.dictionaryMetadata.add(message.metadata());
       prepared.dictionaryBodies.add(message.body());
     }
-    MessageEncoder.Encoded message = MessageEncoder.recordBatch(schema, batch, compression);
+    MessageEncoder.Encoded message = MessageEncoder.recordBatch(schema, batch, compression, bodyOrder);
     prepared.batchMetadata = message.metadata();
     prepared.batchBody = message.body();
     return prepared;

@@ -90,7 +90,8 @@ final class BufferDecompressor {
     }
     if (actual != declared) {
       throw new ArrowFormatException(here + ": " + codecName + " buffer decompresses to "
-          + (actual < 0 ? "more than" : String.valueOf(actual)) + " bytes, its prefix declares " + declared);
+          + (actual < 0 ? "more than the " + declared + " bytes its prefix declares"
+              : actual + " bytes, its prefix declares " + declared));
     }
     return ByteBuffer.wrap(target).order(ByteOrder.LITTLE_ENDIAN);
   }

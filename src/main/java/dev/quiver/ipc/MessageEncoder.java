@@ -43,15 +43,27 @@ final class MessageEncoder {
   private MessageEncoder() {}
 
   static Encoded schema(Schema schema) {
+    return schema(schema, ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /** A Schema message declaring bodies in {@code bodyOrder}. */
+  static Encoded schema(Schema schema, ByteOrder bodyOrder) {
     FlatBufferBuilder b = MessageWriter.builder();
-    int header = SchemaEncoder.encode(b, schema);
+    int header = SchemaEncoder.encode(b, schema, bodyOrder);
     return new Encoded(MessageWriter.finishMessage(b, MessageHeader.Schema, header, 0), null);
   }
 
   /** A DictionaryBatch holding {@code values} (the new entries only when {@code delta}). */
   static Encoded dictionary(long id, Field valueField, ArrayData values, boolean delta, String path,
       BodyCompression compression) {
-    EncodedBody body = RecordBatchEncoder.encode(values.length(), List.of(valueField), List.of(values),
+    return dictionary(id, valueField, values, delta, path, compression, ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /** As {@link #dictionary(long, Field, ArrayData, boolean, String, BodyCompression)}, body in {@code order}. */
+  static Encoded dictionary(long id, Field valueField, ArrayData values, boolean delta, String path,
+      BodyCompression compression, ByteOrder order) {
+    ArrayData ordered = order == ByteOrder.BIG_ENDIAN ? EndianSwapper.swap(values, ByteOrder.LITTLE_ENDIAN) : values;
+    EncodedBody body = RecordBatchEncoder.encode(values.length(), List.of(valueField), List.of(ordered),
         List.of(path + "<dictionary>")).compressed(compression);
     FlatBufferBuilder b = MessageWriter.builder();
     int data = body.buildRecordBatch(b);
@@ -66,9 +78,18 @@ final class MessageEncoder {
 
   /** A RecordBatch message of {@code batch}'s columns laid out per {@code schema}'s fields. */
   static Encoded recordBatch(Schema schema, RecordBatch batch, BodyCompression compression) {
+    return recordBatch(schema, batch, compression, ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /** As {@link #recordBatch(Schema, RecordBatch, BodyCompression)}, body in {@code order}. */
+  static Encoded recordBatch(Schema schema, RecordBatch batch, BodyCompression compression, ByteOrder order) {
     List<String> paths = new ArrayList<>();
     schema.fields().forEach(f -> paths.add(f.name()));
-    EncodedBody body = RecordBatchEncoder.encode(batch.length(), schema.fields(), batch.columns(), paths)
+    List<ArrayData> columns = batch.columns();
+    if (order == ByteOrder.BIG_ENDIAN) {
+      columns = columns.stream().map(c -> EndianSwapper.swap(c, ByteOrder.LITTLE_ENDIAN)).toList();
+    }
+    EncodedBody body = RecordBatchEncoder.encode(batch.length(), schema.fields(), columns, paths)
         .compressed(compression);
     FlatBufferBuilder b = MessageWriter.builder();
     int header = body.buildRecordBatch(b);

@@ -33,6 +33,8 @@ import org.apache.arrow.vector.ipc.ReadChannel;
 import org.apache.arrow.vector.ipc.SeekableReadChannel;
 import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.ipc.message.IpcOption;
+import org.apache.arrow.vector.compression.CompressionUtil;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
@@ -142,11 +144,30 @@ public final class ArrowJavaData implements AutoCloseable {
 
   /** The data in the IPC stream format, written by arrow-java (dictionary replacements where they change). */
   public byte[] writeStream() {
-    return write(false);
+    return write(false, IpcOption.DEFAULT, CompressionUtil.CodecType.NO_COMPRESSION);
+  }
+
+  /**
+   * The stream written by arrow-java with IPC options (metadata version V4/V5, legacy framing) and body
+   * compression ({@code NO_COMPRESSION}, {@code LZ4_FRAME} or {@code ZSTD}, through arrow-compression).
+   */
+  public byte[] writeStream(IpcOption option, CompressionUtil.CodecType codec) {
+    return write(false, option, codec);
+  }
+
+  /** The file written by arrow-java with IPC options and body compression; see {@link #writeStream(IpcOption, CompressionUtil.CodecType)}. */
+  public byte[] writeFile(IpcOption option, CompressionUtil.CodecType codec) {
+    checkFileDictionaries();
+    return write(true, option, codec);
   }
 
   /** The data in the IPC file format, written by arrow-java. Dictionaries must not change between batches. */
   public byte[] writeFile() {
+    checkFileDictionaries();
+    return write(true, IpcOption.DEFAULT, CompressionUtil.CodecType.NO_COMPRESSION);
+  }
+
+  private void checkFileDictionaries() {
     for (int i = 1; i < batches.size(); i++) {
       for (Map.Entry<Long, Dictionary> e : batches.get(i).dictionaries().entrySet()) {
         Dictionary first = batches.get(0).dictionaries().get(e.getKey());
@@ -157,10 +178,9 @@ public final class ArrowJavaData implements AutoCloseable {
         }
       }
     }
-    return write(true);
   }
 
-  private byte[] write(boolean file) {
+  private byte[] write(boolean file, IpcOption option, CompressionUtil.CodecType codec) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Schema memory = ArrowJavaSchemas.toMemoryFormat(schema);
     Map<Long, Dictionary> emptyDictionaries = new LinkedHashMap<>();
@@ -175,8 +195,10 @@ public final class ArrowJavaData implements AutoCloseable {
         provider.current = batches.get(0).dictionaries();
       }
       try (ArrowWriter writer = file
-          ? new ArrowFileWriter(writeRoot, provider, Channels.newChannel(out))
-          : new ArrowStreamWriter(writeRoot, provider, out)) {
+          ? new ArrowFileWriter(writeRoot, provider, Channels.newChannel(out), null, option,
+              CommonsCompressionFactory.INSTANCE, codec)
+          : new ArrowStreamWriter(writeRoot, provider, Channels.newChannel(out), option,
+              CommonsCompressionFactory.INSTANCE, codec)) {
         writer.start();
         for (Batch b : batches) {
           provider.current = b.dictionaries();

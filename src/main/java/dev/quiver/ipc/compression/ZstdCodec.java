@@ -1,6 +1,7 @@
 package dev.quiver.ipc.compression;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdException;
 import java.nio.ByteBuffer;
 import org.apache.arrow.flatbuf.CompressionType;
 
@@ -36,6 +37,11 @@ public final class ZstdCodec implements BodyCodec {
     long result;
     try {
       result = Zstd.decompressByteArray(target, 0, target.length, src, 0, src.length);
+    } catch (ZstdException e) {
+      if (e.getErrorCode() == Zstd.errDstSizeTooSmall()) {
+        return -1;
+      }
+      throw new CorruptPayloadException("invalid zstd frame: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       throw new CorruptPayloadException("invalid zstd frame: " + e.getMessage(), e);
     }
