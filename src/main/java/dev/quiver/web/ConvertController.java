@@ -31,13 +31,15 @@ final class ConvertController {
   private final QuiverProperties properties;
   private final IpcLimits ipcLimits;
   private final JsonLimits jsonLimits;
+  private final CodecMetrics metrics;
 
   ConvertController(FileStore store, QuiverProperties properties, IpcLimits ipcLimits,
-      JsonLimits jsonLimits) {
+      JsonLimits jsonLimits, CodecMetrics metrics) {
     this.store = store;
     this.properties = properties;
     this.ipcLimits = ipcLimits;
     this.jsonLimits = jsonLimits;
+    this.metrics = metrics;
   }
 
   @PostMapping("/convert")
@@ -54,15 +56,26 @@ final class ConvertController {
     Negotiation.checkCompression(compression, output);
     int rowsPerBatch = Params.batchSize(batchSize, properties.limits());
     InputStream body = request.getInputStream();
+    metrics.convert(input, output, () -> {
+      transcode(request, response, input, output, body, rowsPerBatch);
+      return null;
+    });
+  }
+
+  private void transcode(HttpServletRequest request, HttpServletResponse response,
+      Representation input, Representation output, InputStream body, int rowsPerBatch)
+      throws IOException {
     switch (input) {
       case JSON, NDJSON -> {
-        try (BatchSource source =
-            BatchSource.rows(body, input == Representation.NDJSON, rowsPerBatch, jsonLimits)) {
+        try (BatchSource source = metrics.counted(
+            BatchSource.rows(body, input == Representation.NDJSON, rowsPerBatch, jsonLimits), input,
+            output)) {
           Bodies.transcode(response, output, source);
         }
       }
       case STREAM -> {
-        try (BatchSource source = BatchSource.stream(body, ipcLimits)) {
+        try (BatchSource source =
+            metrics.counted(BatchSource.stream(body, ipcLimits), input, output)) {
           Bodies.transcode(response, output, source);
         }
       }
@@ -71,7 +84,8 @@ final class ConvertController {
         Params.checkContentLength(request, max);
         try (Spool spool = store.spool(body)) {
           FileReader reader = FileReader.open(spool.bytes(), ipcLimits);
-          try (BatchSource source = BatchSource.file(reader, 0, reader.batchCount())) {
+          try (BatchSource source =
+              metrics.counted(BatchSource.file(reader, 0, reader.batchCount()), input, output)) {
             Bodies.transcode(response, output, source);
           }
         }

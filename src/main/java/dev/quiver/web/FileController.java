@@ -52,13 +52,15 @@ final class FileController {
   private final QuiverProperties properties;
   private final IpcLimits ipcLimits;
   private final JsonLimits jsonLimits;
+  private final CodecMetrics metrics;
 
   FileController(FileStore store, QuiverProperties properties, IpcLimits ipcLimits,
-      JsonLimits jsonLimits) {
+      JsonLimits jsonLimits, CodecMetrics metrics) {
     this.store = store;
     this.properties = properties;
     this.ipcLimits = ipcLimits;
     this.jsonLimits = jsonLimits;
+    this.metrics = metrics;
   }
 
   @PostMapping
@@ -73,16 +75,26 @@ final class FileController {
     long maxBytes = properties.limits().maxUploadBytes().toBytes();
     Params.checkContentLength(request, maxBytes);
     LimitedInputStream body = new LimitedInputStream(request.getInputStream(), maxBytes);
+    StoredFile file = metrics.upload(input, () -> store(input, body, rowsPerBatch));
+    return ResponseEntity.created(URI.create("/files/" + file.id()))
+        .contentType(ArrowMediaTypes.JSON)
+        .body(FileInfo.of(file));
+  }
+
+  private StoredFile store(Representation input, LimitedInputStream body, int rowsPerBatch)
+      throws IOException {
     Upload upload = switch (input) {
       case FILE -> body::transferTo;
       case STREAM -> out -> {
-        try (BatchSource source = BatchSource.stream(body, ipcLimits)) {
+        try (BatchSource source =
+            metrics.counted(BatchSource.stream(body, ipcLimits), input, Representation.FILE)) {
           Transcoder.copy(source, Representation.FILE, out, false);
         }
       };
       case JSON, NDJSON -> out -> {
-        try (BatchSource source =
-            BatchSource.rows(body, input == Representation.NDJSON, rowsPerBatch, jsonLimits)) {
+        try (BatchSource source = metrics.counted(
+            BatchSource.rows(body, input == Representation.NDJSON, rowsPerBatch, jsonLimits), input,
+            Representation.FILE)) {
           Transcoder.copy(source, Representation.FILE, out, false);
         }
       };
@@ -97,9 +109,10 @@ final class FileController {
       }
       throw e;
     }
-    return ResponseEntity.created(URI.create("/files/" + file.id()))
-        .contentType(ArrowMediaTypes.JSON)
-        .body(FileInfo.of(file));
+    if (input == Representation.FILE) {
+      metrics.decoded(Representation.FILE, file.batches(), file.rows()); // validated batch by batch
+    }
+    return file;
   }
 
   @GetMapping
@@ -197,7 +210,8 @@ final class FileController {
       Bodies.views(response, Representation.STREAM, views);
       return;
     }
-    try (BatchSource source = BatchSource.file(reader, i, i + 1)) {
+    try (BatchSource source =
+        metrics.counted(BatchSource.file(reader, i, i + 1), Representation.FILE, output)) {
       Bodies.transcode(response, output, source);
     }
   }
