@@ -5,6 +5,12 @@ import dev.quiver.ipc.IpcLimits;
 import dev.quiver.json.JsonLimits;
 import dev.quiver.store.FileStore;
 import dev.quiver.store.Spool;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -43,11 +49,38 @@ final class ConvertController {
   }
 
   @PostMapping("/convert")
+  @Operation(operationId = "convert", tags = "convert",
+      summary = "Convert Arrow data between an Arrow stream, an Arrow file, JSON rows and NDJSON rows",
+      description = "The input is chosen by Content-Type, the output by Accept or ?format=. With no Accept "
+          + "(or */*), JSON input gives an Arrow stream and Arrow input gives JSON rows. Streams and rows "
+          + "are converted one record batch at a time.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+          @Content(mediaType = ArrowMediaTypes.STREAM_VALUE,
+              schema = @Schema(type = "string", format = ApiDocs.BINARY, description = ApiDocs.ARROW_STREAM)),
+          @Content(mediaType = ArrowMediaTypes.FILE_VALUE,
+              schema = @Schema(type = "string", format = ApiDocs.BINARY, description = ApiDocs.ARROW_FILE)),
+          @Content(mediaType = ArrowMediaTypes.JSON_VALUE,
+              schema = @Schema(type = "object", description = ApiDocs.JSON_ROWS)),
+          @Content(mediaType = ArrowMediaTypes.NDJSON_VALUE,
+              schema = @Schema(type = "string", description = ApiDocs.NDJSON_ROWS))}))
+  @ApiResponse(responseCode = "200", description = "The converted data, streamed", content = {
+      @Content(mediaType = ArrowMediaTypes.STREAM_VALUE,
+          schema = @Schema(type = "string", format = ApiDocs.BINARY, description = ApiDocs.ARROW_STREAM)),
+      @Content(mediaType = ArrowMediaTypes.FILE_VALUE,
+          schema = @Schema(type = "string", format = ApiDocs.BINARY, description = ApiDocs.ARROW_FILE)),
+      @Content(mediaType = ArrowMediaTypes.JSON_VALUE,
+          array = @ArraySchema(schema = @Schema(type = "object", description = "a row"))),
+      @Content(mediaType = ArrowMediaTypes.NDJSON_VALUE,
+          schema = @Schema(type = "string", description = ApiDocs.NDJSON_ROWS))})
   void convert(
       HttpServletRequest request,
       HttpServletResponse response,
+      @Parameter(description = ApiDocs.FORMAT,
+          schema = @Schema(allowableValues = {"stream", "file", "json", "ndjson"}))
       @RequestParam(name = "format", required = false) String format,
+      @Parameter(description = ApiDocs.BATCH_SIZE, schema = @Schema(type = "integer", minimum = "1"))
       @RequestParam(name = "batchSize", required = false) String batchSize,
+      @Parameter(description = ApiDocs.COMPRESSION, schema = @Schema(allowableValues = {"none", "zstd", "lz4"}))
       @RequestParam(name = "compression", required = false) String compression)
       throws IOException {
     Representation input = Negotiation.input(request.getContentType());
