@@ -80,6 +80,7 @@ public final class FileReader {
     bigEndian = MessageDecoder.guard(where, () -> SchemaDecoder.bigEndian(fbSchema));
     footerMetadata = MessageDecoder.guard(where,
         () -> SchemaDecoder.metadata(footer.customMetadataLength(), footer::customMetadata));
+    checkSchemaMessage();
     dictionaryBlocks = blocks(footer.dictionariesLength(), footer::dictionaries, "dictionary", where);
     batchBlocks = blocks(footer.recordBatchesLength(), footer::recordBatches, "record batch", where);
     dictionaries = new Dictionaries(schema, where);
@@ -156,13 +157,7 @@ public final class FileReader {
     }
     if (streamPrefix == null) {
       List<IpcMessage> messages = new ArrayList<>();
-      IpcMessage schemaMessage = FileMessages.readAt(source, IpcFormat.FILE_HEADER_LENGTH, footerStart, 0,
-          "schema message at byte 8", limits);
-      if (schemaMessage.headerType() != MessageHeader.Schema) {
-        throw new ArrowFormatException("schema message at byte 8: found "
-            + MessageHeader.name(schemaMessage.headerType()) + " instead");
-      }
-      messages.add(schemaMessage);
+      messages.add(schemaMessage());
       for (int i = 0; i < dictionaryBlocks.size(); i++) {
         messages.add(dictionaryMessage(i));
       }
@@ -234,6 +229,43 @@ public final class FileReader {
       head = FileMessages.currentFraming(m);
     }
     return List.of(head, m.body());
+  }
+
+  private IpcMessage schemaMessage() {
+    IpcMessage m = FileMessages.readAt(source, IpcFormat.FILE_HEADER_LENGTH, footerStart, 0,
+        "schema message at byte 8", limits);
+    if (m.headerType() != MessageHeader.Schema) {
+      throw new ArrowFormatException("schema message at byte 8: found "
+          + MessageHeader.name(m.headerType()) + " instead");
+    }
+    return m;
+  }
+
+  /**
+   * The stream inside the file starts with a schema message, which {@link #streamPrefix} serves to clients:
+   * it must be valid and describe the same schema as the footer.
+   */
+  private void checkSchemaMessage() {
+    IpcMessage m = schemaMessage();
+    Schema fromMessage = MessageDecoder.guard(m.where(), () -> SchemaDecoder.decode(
+        (org.apache.arrow.flatbuf.Schema) m.message().header(new org.apache.arrow.flatbuf.Schema()), m.where()));
+    if (!fromMessage.equals(schema)) {
+      throw new ArrowFormatException(m.where() + ": the schema message differs from the footer's schema ("
+          + difference(fromMessage, schema) + ")");
+    }
+  }
+
+  private static String difference(Schema message, Schema footer) {
+    if (message.fields().size() != footer.fields().size()) {
+      return message.fields().size() + " fields vs " + footer.fields().size() + " in the footer";
+    }
+    for (int i = 0; i < message.fields().size(); i++) {
+      if (!message.field(i).equals(footer.field(i))) {
+        return "column " + i + " '" + message.field(i).name() + "' differs from the footer's '"
+            + footer.field(i).name() + "'";
+      }
+    }
+    return "schema metadata differs";
   }
 
   private IpcMessage batchMessageRaw(int index) {
