@@ -54,6 +54,18 @@ class QuiverReadsJsTest {
       "arrow-java 19 loads a dense union whose type ids are not 0..n-1 into the wrong child vectors:"
           + " IllegalArgumentException: Could not load buffers for field s: Utf8 ... Illegal buffer count");
 
+  /**
+   * Bugs of our readers these tests found, open at the time of writing (owner: the IPC reader). Outputs that
+   * hit one assert that it still fails with the signature in brackets, so a fix turns them red here.
+   */
+  private static final Map<String, String> KNOWN_QUIVER_BUGS = Map.of(
+      "every file", "FileReader.open requires a schema message right after the magic and Arrow JS's file"
+          + " writer writes none (the footer holds the schema; arrow-java and Arrow C++ read such files)"
+          + " [schema message at byte 8: found]",
+      "dictionary_delta stream", "concatenating a delta dictionary shifts the delta's offsets by the capacity"
+          + " of the previous data buffer instead of its last offset; Arrow JS pads data buffers to 8 bytes"
+          + " (\"d\" is read as \"\\0\\0\\0\\0\\0d\") [at /batches/2/rows/2/0: expected \"d\", got]");
+
   @TempDir
   static Path dir;
 
@@ -105,6 +117,20 @@ class QuiverReadsJsTest {
     byte[] bytes = Files.readAllBytes(dir.resolve(name + (isFile ? ".arrow" : ".arrows")));
     JsonNode expected = CanonicalJson.read(dir.resolve(name + ".expected.json"));
 
+    String bug = knownQuiverBug(name, isFile);
+    if (bug != null) {
+      String signature = bug.substring(bug.indexOf('[') + 1, bug.indexOf(']'));
+      assertThatThrownBy(() -> readAndCompare(output, bytes, isFile, expected))
+          .as("known Quiver bug (" + bug + ") no longer happens on " + output
+              + ": remove it from KNOWN_QUIVER_BUGS")
+          .hasMessageContaining(signature);
+      return;
+    }
+    readAndCompare(output, bytes, isFile, expected);
+  }
+
+  /** Reads with our reader, compares with the expected JSON, then arrow-java with ours. */
+  private static void readAndCompare(String output, byte[] bytes, boolean isFile, JsonNode expected) {
     Schema schema;
     List<RecordBatch> batches = new ArrayList<>();
     if (isFile) {
@@ -122,8 +148,18 @@ class QuiverReadsJsTest {
       }
     }
     CanonicalJson.assertSame(expected, JsCanonical.of(schema, batches), "our reader on Arrow JS's " + output);
-
     assertArrowJavaReadsTheSame(output, bytes, isFile, schema, batches, expected);
+  }
+
+  /**
+   * The known bug of our reader that {@code output} runs into, as "description [message signature]", or
+   * null. Each is asserted to still fail that way, so a fix makes the test say to remove it from the list.
+   */
+  private static String knownQuiverBug(String name, boolean isFile) {
+    if (isFile) {
+      return KNOWN_QUIVER_BUGS.get("every file");
+    }
+    return KNOWN_QUIVER_BUGS.get(name + " stream");
   }
 
   /**
