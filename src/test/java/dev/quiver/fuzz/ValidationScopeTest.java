@@ -242,6 +242,17 @@ class ValidationScopeTest {
         .isInstanceOf(LimitExceededException.class).hasMessageContaining("nesting deeper than 64");
   }
 
+  @Test
+  void decimalScaleIsBounded() {
+    // found by the fuzzer: a scale of -1107269604 made every value a billion digits long in JSON output
+    Seed s = seed("arrowjava-decimal128", false);
+    TreeSet<String> errors = new TreeSet<>();
+    errors.addAll(slotErrors(s, Kind.TYPE_PARAMETER, v -> -1107269604L));
+    errors.addAll(slotErrors(s, Kind.TYPE_PARAMETER, v -> 128));
+    assertSomeError(errors, "decimal scale out of [-128, 127]: -1107269604");
+    assertSomeError(errors, "decimal scale out of [-128, 127]: 128");
+  }
+
   // --- files ---
 
   @Test
