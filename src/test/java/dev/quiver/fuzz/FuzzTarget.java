@@ -76,7 +76,8 @@ final class FuzzTarget implements AutoCloseable {
       }
       future.cancel(true);
       executor.shutdownNow();
-      executor = newExecutor(); // the stuck thread is abandoned (daemon)
+      stop(stuck); // a stuck case left running would slow every later case into a timeout too
+      executor = newExecutor();
       throw new Failure("timeout after " + timeoutMillis + " ms", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
@@ -84,6 +85,18 @@ final class FuzzTarget implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Failure("interrupted", e);
+    }
+  }
+
+  @SuppressWarnings({"deprecation", "removal"})
+  private static void stop(Thread thread) {
+    if (thread == null) {
+      return;
+    }
+    try {
+      thread.stop(); // Java 17 still stops threads; later versions throw, and the thread stays abandoned
+    } catch (UnsupportedOperationException e) {
+      // abandoned (daemon)
     }
   }
 
