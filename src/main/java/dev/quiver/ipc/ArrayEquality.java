@@ -20,6 +20,10 @@ final class ArrayEquality {
         || a.field().isDictionaryEncoded() != b.field().isDictionaryEncoded()) {
       return false;
     }
+    int width = FixedWidths.byteWidth(a.type());
+    if (width > 0 && !a.field().isDictionaryEncoded() && a.nullCount() == 0 && b.nullCount() == 0) {
+      return a.buffer(1).slice(0, count * width).equals(b.buffer(1).slice(0, count * width));
+    }
     for (int i = 0; i < count; i++) {
       if (!valueEquals(a, i, b, i)) {
         return false;

@@ -92,7 +92,8 @@ final class RecordBatchEncoder {
       node(length, array.nullCount());
       slots(array, 2, path);
       validity(array, path);
-      offsets(array, FixedWidths.largeOffsets(type), path);
+      long end = offsets(array, FixedWidths.largeOffsets(type), path);
+      childLength(array, end, path);
       children(field, array, path);
     } else if (type instanceof ArrowType.ListView || type instanceof ArrowType.LargeListView) {
       node(length, array.nullCount());
@@ -106,6 +107,8 @@ final class RecordBatchEncoder {
       node(length, array.nullCount());
       slots(array, 1, path);
       validity(array, path);
+      long perSlot = type instanceof ArrowType.FixedSizeList f ? f.listSize() : 1;
+      childLength(array, perSlot * length, path);
       children(field, array, path);
     } else if (type instanceof ArrowType.Union u) {
       node(length, 0);
@@ -132,6 +135,16 @@ final class RecordBatchEncoder {
     for (int i = 0; i < field.children().size(); i++) {
       Field child = field.child(i);
       visit(child, array.child(i), path + "." + child.name());
+    }
+  }
+
+  /** Every child must hold at least {@code needed} slots. */
+  private static void childLength(ArrayData array, long needed, String path) {
+    for (int i = 0; i < array.children().size(); i++) {
+      if (array.child(i).length() < needed) {
+        throw new IllegalArgumentException("column " + path + "." + array.child(i).field().name()
+            + ": length " + array.child(i).length() + " < " + needed + " slots the parent uses");
+      }
     }
   }
 

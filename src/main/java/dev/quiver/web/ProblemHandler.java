@@ -4,13 +4,13 @@ import dev.quiver.columnar.LimitExceededException;
 import dev.quiver.ipc.ArrowFormatException;
 import dev.quiver.json.JsonInputException;
 import dev.quiver.store.UnknownFileException;
+import dev.quiver.web.ops.ProblemBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers every error as {@code application/problem+json} (RFC 9457) with {@code status}, {@code title},
- * {@code detail} and {@code instance}: bad input 400, unknown id or batch 404, 406, 413 over a limit, 415;
+ * {@code detail}, {@code instance} and {@code requestId} ({@link ProblemBodies}): bad input 400, unknown id
+ * or batch 404, 406, 413 over a limit, 415;
  * anything unexpected 500 with a generic detail (and the stack trace in the log).
  *
  * <p>When the response has already started (a streamed body failed midway), no problem can be sent: the
@@ -51,10 +52,11 @@ final class ProblemHandler {
     }
     HttpStatusCode status;
     String detail;
+    HttpHeaders headers = new HttpHeaders();
     if (e instanceof ErrorResponse error) {
       status = error.getStatusCode();
       detail = error.getBody().getDetail();
-      error.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+      headers.addAll(error.getHeaders()); // e.g. Allow on a 405
     } else if (e instanceof ArrowFormatException || e instanceof JsonInputException) {
       status = HttpStatus.BAD_REQUEST;
       detail = e.getMessage();
@@ -72,7 +74,7 @@ final class ProblemHandler {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
       detail = "an unexpected error occurred on the server; it has been logged";
     }
-    write(request, response, status, detail);
+    write(request, response, status, detail, headers);
   }
 
   private static boolean isInputError(Exception e) {
@@ -81,21 +83,9 @@ final class ProblemHandler {
   }
 
   private void write(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status,
-      String detail) throws java.io.IOException {
-    String allow = response.getHeader("Allow");
-    response.reset();
-    if (allow != null) {
-      response.setHeader("Allow", allow);
-    }
-    HttpStatus known = HttpStatus.resolve(status.value());
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "about:blank");
-    problem.put("title", known != null ? known.getReasonPhrase() : "Error");
-    problem.put("status", status.value());
-    problem.put("detail", detail != null ? detail : "");
-    problem.put("instance", request.getRequestURI());
-    response.setStatus(status.value());
-    response.setContentType(ArrowMediaTypes.PROBLEM_VALUE);
-    response.getOutputStream().write(json.writeValueAsBytes(problem));
+      String detail, HttpHeaders headers) throws java.io.IOException {
+    response.reset(); // drops what a failed handler set (an Arrow Content-Type, a Content-Length)
+    headers.forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+    ProblemBodies.write(request, response, json, status, detail); // with requestId
   }
 }

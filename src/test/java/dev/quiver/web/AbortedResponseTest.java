@@ -44,6 +44,11 @@ class AbortedResponseTest extends HttpTestSupport.SharedStorage {
       throw new ArrowFormatException("message 2 at byte offset 100000: broken on purpose");
     }
 
+    @GetMapping("/test/bug")
+    void bug() {
+      throw new IllegalStateException("secret internal state");
+    }
+
     @GetMapping("/test/fail-early")
     void failEarly(HttpServletResponse response) throws IOException {
       response.setContentType(ArrowMediaTypes.STREAM_VALUE);
@@ -66,6 +71,36 @@ class AbortedResponseTest extends HttpTestSupport.SharedStorage {
   }
 
   @Test
+  void conversionFailingMidwayIsAborted() throws IOException {
+    // inferred from the first batch (batchSize=1) as int64; row 3 cannot fit: fails after batch 0 was sent
+    byte[] body = "[{\"a\": 1}, {\"a\": 2}, {\"a\": 3}, {\"a\": \"x\"}, {\"a\": 5}]"
+        .getBytes(StandardCharsets.UTF_8);
+    for (String accept : new String[] {STREAM, JSON, NDJSON, FILE}) {
+      byte[] raw = raw("POST /convert?batchSize=1 HTTP/1.1\r\nHost: localhost\r\n"
+          + "Content-Type: application/json\r\nAccept: " + accept + "\r\nContent-Length: " + body.length
+          + "\r\n\r\n", body);
+      String head = headOf(raw);
+      assertThat(head).as(accept).startsWith("HTTP/1.1 200");
+      assertThat(head).as(accept).containsIgnoringCase("Content-Type: " + accept);
+      assertThat(endsWithLastChunk(raw)).as(accept + ": the chunked body must not be terminated").isFalse();
+      String data = new String(dechunk(raw), StandardCharsets.UTF_8);
+      assertThat(data).as(accept).doesNotContain("status").doesNotContain("error");
+    }
+  }
+
+  @Test
+  void conversionFailingInTheFirstBatchIsAProblem() throws Exception {
+    var response = post("/convert?batchSize=10", JSON, STREAM, "[{\"a\": 1}, {\"a\": \"x\"}]");
+    assertProblem(response, 400, "a");
+  }
+
+  @Test
+  void unexpectedErrorsAreA500WithoutInternals() throws Exception {
+    var problem = assertProblem(get("/test/bug", null), 500, "unexpected");
+    assertThat(problem.toString()).doesNotContain("secret");
+  }
+
+  @Test
   void failureBeforeTheResponseStartedIsAProblem() throws Exception {
     var response = get("/test/fail-early", null);
     assertProblem(response, 400, "message 0: broken on purpose");
@@ -73,11 +108,16 @@ class AbortedResponseTest extends HttpTestSupport.SharedStorage {
 
   /** Sends a GET and reads until the server closes the connection. */
   byte[] rawGet(String path) throws IOException {
+    return raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n", new byte[0]);
+  }
+
+  /** Sends a request (head and body) and reads until the server closes the connection. */
+  byte[] raw(String head, byte[] body) throws IOException {
     try (Socket socket = new Socket("localhost", port)) {
       socket.setSoTimeout(20_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
       out.flush();
       InputStream in = socket.getInputStream();
       ByteArrayOutputStream all = new ByteArrayOutputStream();

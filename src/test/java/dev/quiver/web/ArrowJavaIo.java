@@ -28,11 +28,11 @@ import org.apache.arrow.vector.util.Text;
  * Test data written and read with arrow-java, the reference implementation: a table (id int64, name utf8,
  * score float64) in batches, and the rows of any Arrow stream or file as maps of plain Java values.
  */
-final class ArrowJavaIo {
+public final class ArrowJavaIo {
   private ArrowJavaIo() {}
 
   /** Row {@code i} of the sample table: id i+1, name "name-i", score i*0.5 (null every 3rd row). */
-  static Map<String, Object> sampleRow(int i) {
+  public static Map<String, Object> sampleRow(int i) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("id", (long) i + 1);
     row.put("name", "name-" + i);
@@ -41,7 +41,7 @@ final class ArrowJavaIo {
   }
 
   /** The sample table as an Arrow stream or file with batches of the given lengths. */
-  static byte[] sample(boolean file, int... batchLengths) throws IOException {
+  public static byte[] sample(boolean file, int... batchLengths) throws IOException {
     try (BufferAllocator allocator = new RootAllocator();
         BigIntVector id = new BigIntVector("id", allocator);
         VarCharVector name = new VarCharVector("name", allocator);
@@ -75,7 +75,7 @@ final class ArrowJavaIo {
   }
 
   /** The rows of every batch of an Arrow stream or file, read by arrow-java. */
-  static List<List<Map<String, Object>>> read(byte[] ipc, boolean file) throws IOException {
+  public static List<List<Map<String, Object>>> read(byte[] ipc, boolean file) throws IOException {
     List<List<Map<String, Object>>> batches = new ArrayList<>();
     try (BufferAllocator allocator = new RootAllocator();
         ArrowReader reader = file
@@ -98,14 +98,14 @@ final class ArrowJavaIo {
   }
 
   /** All rows of an Arrow stream or file, batches concatenated. */
-  static List<Map<String, Object>> rows(byte[] ipc, boolean file) throws IOException {
+  public static List<Map<String, Object>> rows(byte[] ipc, boolean file) throws IOException {
     List<Map<String, Object>> rows = new ArrayList<>();
     read(ipc, file).forEach(rows::addAll);
     return rows;
   }
 
   /** The expected rows {@code from} to {@code to - 1} of the sample table. */
-  static List<Map<String, Object>> sampleRows(int from, int to) {
+  public static List<Map<String, Object>> sampleRows(int from, int to) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = from; i < to; i++) {
       rows.add(sampleRow(i));
@@ -131,7 +131,7 @@ final class ArrowJavaIo {
   }
 
   /** The sample rows as a JSON array. */
-  static String sampleJson(int from, int to) {
+  public static String sampleJson(int from, int to) {
     StringBuilder json = new StringBuilder("[");
     for (int i = from; i < to; i++) {
       Map<String, Object> row = sampleRow(i);

@@ -29,7 +29,7 @@ class ErrorsApiTest extends HttpTestSupport.SharedStorage {
 
   @Test
   void malformedArrowIs400() throws Exception {
-    assertProblem(post("/convert", STREAM, null, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9}), 400);
+    assertProblem(post("/convert", STREAM, null, new byte[] {-1, -1, -1, -1, 16, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}), 400);
     assertProblem(post("/convert", FILE, null, "ARROW1 but not really".getBytes()), 400);
     assertProblem(post("/convert", FILE, null, ArrowJavaIo.sample(false, 2)), 400);
     byte[] stream = ArrowJavaIo.sample(false, 2);
@@ -108,6 +108,17 @@ class ErrorsApiTest extends HttpTestSupport.SharedStorage {
     assertThat(contentType(plain)).isEqualTo(STREAM);
     HttpResponse<byte[]> none = post("/convert?compression=none", JSON, null, rows);
     assertThat(none.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void integrationJsonInputIsAClientError() throws Exception {
+    String integration = "{\"schema\": {\"fields\": [{\"name\": \"a\", \"nullable\": true,"
+        + " \"type\": {\"name\": \"int\", \"bitWidth\": 32, \"isSigned\": true}, \"children\": []}]},"
+        + " \"batches\": [{\"count\": 1, \"columns\": [{\"name\": \"a\", \"count\": 1,"
+        + " \"VALIDITY\": [1], \"DATA\": [7]}]}]}";
+    HttpResponse<byte[]> response = post("/convert", JSON, null, integration);
+    assertThat(response.statusCode()).as(text(response)).isBetween(400, 499);
+    assertThat(contentType(response)).startsWith("application/problem+json");
   }
 
   @Test

@@ -59,6 +59,19 @@ class UploadLimitTest extends HttpTestSupport {
   }
 
   @Test
+  void jsonUploadOverTheLimitIs413() throws Exception {
+    String rows = ArrowJavaIo.sampleJson(0, 300);
+    HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri("/files"))
+            .header("Content-Type", JSON)
+            .POST(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(rows.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertProblem(response, 413, "4096");
+    assertStorageEmpty();
+  }
+
+  @Test
   void tooLargeFileBodyForConvertIs413() throws Exception {
     assertProblem(post("/convert", FILE, null, ArrowJavaIo.sample(true, 300)), 413, "4096");
     assertStorageEmpty();
