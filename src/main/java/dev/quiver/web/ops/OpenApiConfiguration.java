@@ -51,19 +51,22 @@ class OpenApiConfiguration {
             .version(version.isEmpty() || version.startsWith("@") ? "unknown" : version)
             .description("Apache Arrow IPC over HTTP: convert between Arrow streams, Arrow files and JSON "
                 + "rows; store Arrow files and read any record batch. Errors are RFC 9457 problems.")
-            .license(new License().name("Apache-2.0")))
-        .components(new Components()
-            .addSchemas(PROBLEM, problemSchema())
-            .addSecuritySchemes(BEARER, new SecurityScheme()
-                .type(SecurityScheme.Type.HTTP)
-                .scheme("bearer")
-                .description("Authorization: Bearer <token>, required only when quiver.auth.token is "
-                    + "set")));
+            .license(new License().name("Apache-2.0")));
   }
 
+  /** Runs on the generated document (springdoc fills the components in while generating). */
   @Bean
   OpenApiCustomizer problemResponses() {
     return openApi -> {
+      if (openApi.getComponents() == null) {
+        openApi.setComponents(new Components());
+      }
+      openApi.getComponents()
+          .addSchemas(PROBLEM, problemSchema())
+          .addSecuritySchemes(BEARER, new SecurityScheme()
+              .type(SecurityScheme.Type.HTTP)
+              .scheme("bearer")
+              .description("Authorization: Bearer <token>, required only when quiver.auth.token is set"));
       if (openApi.getPaths() == null) {
         return;
       }

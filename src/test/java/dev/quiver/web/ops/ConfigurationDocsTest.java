@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quiver.web.QuiverProperties;
 import java.io.IOException;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,9 +42,18 @@ class ConfigurationDocsTest {
   }
 
   private static void collect(String prefix, Class<?> type, Map<String, String> into) {
-    for (RecordComponent component : type.getRecordComponents()) {
+    RecordComponent[] components = type.getRecordComponents();
+    Parameter[] parameters; // @DefaultValue sits on the canonical constructor's parameters
+    try {
+      parameters = type.getDeclaredConstructor(
+          Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new)).getParameters();
+    } catch (NoSuchMethodException e) {
+      throw new AssertionError(e);
+    }
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent component = components[i];
       String name = prefix + "." + kebab(component.getName());
-      DefaultValue value = component.getAnnotation(DefaultValue.class);
+      DefaultValue value = parameters[i].getAnnotation(DefaultValue.class);
       if (component.getType().isRecord()) {
         collect(name, component.getType(), into);
       } else {
@@ -125,7 +136,7 @@ class ConfigurationDocsTest {
 
     StandardEnvironment spring = new StandardEnvironment();
     spring.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
-        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME + "-test", environment));
+        "test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
     ConfigurationPropertySources.attach(spring);
     QuiverProperties bound = Binder.get(spring).bind("quiver", QuiverProperties.class).get();
     assertThat(bound.storage().dir()).isEqualTo("/srv/quiver");
