@@ -28,8 +28,13 @@ public record QuiverProperties(
     @DefaultValue Json json,
     @DefaultValue Auth auth) {
 
-  /** @param dir the storage directory ({@code QUIVER_STORAGE_DIR}); relative to the working directory */
-  public record Storage(@DefaultValue("data") String dir) {}
+  /**
+   * @param dir the storage directory ({@code QUIVER_STORAGE_DIR}); relative to the working directory
+   * @param quota optional: the most bytes stored in all (uploads beyond it answer 507); unset or 0 = none
+   * @param timeToLive optional: how long a stored file is kept (e.g. {@code 7d}); unset = until deleted
+   */
+  public record Storage(@DefaultValue("data") String dir,
+      @DataSizeUnit(DataUnit.BYTES) DataSize quota, java.time.Duration timeToLive) {}
 
   /**
    * @param maxUploadBytes the largest stored file, and the largest Arrow file body /convert accepts
