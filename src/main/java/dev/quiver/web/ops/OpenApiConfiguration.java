@@ -41,7 +41,9 @@ class OpenApiConfiguration {
       "406", "No representation offered here is acceptable (Accept or ?format=)",
       "413", "Over a configured limit (quiver.limits.*, quiver.ipc.*, quiver.json.*)",
       "415", "Unsupported or missing Content-Type",
-      "500", "Unexpected server error; the requestId finds it in the log");
+      "500", "Unexpected server error; the requestId finds it in the log",
+      "503", "The store cannot write (read-only storage); nothing was kept",
+      "507", "The storage is full or its quota (quiver.storage.quota) is reached; nothing was kept");
 
   @Bean
   OpenAPI quiverOpenApi(@Value("${info.app.version:}") String version) {
@@ -95,6 +97,12 @@ class OpenApiConfiguration {
       add(operation, "415");
     }
     add(operation, "500");
+    if (method == PathItem.HttpMethod.POST || delete) {
+      add(operation, "503");
+    }
+    if (method == PathItem.HttpMethod.POST) {
+      add(operation, "507");
+    }
     operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
   }
 

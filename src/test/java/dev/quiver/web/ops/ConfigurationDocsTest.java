@@ -8,6 +8,7 @@ import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +33,10 @@ import org.springframework.util.unit.DataSize;
 class ConfigurationDocsTest {
   static final Path DOC = Path.of("src/test/java/dev/quiver/web/ops/OPERATIONS.md");
   static final Path PROPERTIES = Path.of("src/main/resources/application.properties");
-  static final String EMPTY = "(empty: off)";
-
-  /** Property name -> default, from the record components and their @DefaultValue annotations. */
+  /**
+   * Property name -> default, from the record components and their @DefaultValue annotations; "" for an
+   * empty default or none (the table shows those as a parenthesised remark, not a value).
+   */
   static Map<String, String> declared() {
     Map<String, String> properties = new LinkedHashMap<>();
     collect("quiver", QuiverProperties.class, properties);
@@ -57,8 +59,7 @@ class ConfigurationDocsTest {
       if (component.getType().isRecord()) {
         collect(name, component.getType(), into);
       } else {
-        assertThat(value).as("@DefaultValue of " + name).isNotNull();
-        into.put(name, value.value().length == 0 ? "" : String.join(",", value.value()));
+        into.put(name, value == null || value.value().length == 0 ? "" : String.join(",", value.value()));
       }
     }
   }
@@ -83,8 +84,9 @@ class ConfigurationDocsTest {
       }
       String[] cells = line.split("\\|");
       String property = unquote(cells[1]);
-      String defaultValue = unquote(cells[3]);
-      rows.put(property, List.of(unquote(cells[2]), defaultValue.equals(EMPTY) ? "" : defaultValue));
+      String defaultCell = cells[3].strip();
+      String defaultValue = defaultCell.startsWith("(") ? "" : unquote(defaultCell);
+      rows.put(property, List.of(unquote(cells[2]), defaultValue));
     }
     return rows;
   }
@@ -101,7 +103,7 @@ class ConfigurationDocsTest {
     assertThat(documented())
         .as("the configuration table of OPERATIONS.md; expected rows:%n%s", expected.entrySet().stream()
             .map(e -> "| `" + e.getKey() + "` | `" + e.getValue().get(0) + "` | "
-                + (e.getValue().get(1).isEmpty() ? EMPTY : "`" + e.getValue().get(1) + "`") + " | ... |")
+                + (e.getValue().get(1).isEmpty() ? "(unset)" : "`" + e.getValue().get(1) + "`") + " | ... |")
             .collect(Collectors.joining("\n")))
         .containsExactlyEntriesOf(expected);
   }
@@ -112,14 +114,21 @@ class ConfigurationDocsTest {
     try (var in = Files.newInputStream(PROPERTIES)) {
       properties.load(in);
     }
-    declared().forEach((name, value) ->
-        assertThat(properties.getProperty(name)).as(name + " in application.properties").isEqualTo(value));
+    declared().forEach((name, value) -> {
+      if (value.isEmpty()) { // no default: not set, or set empty
+        assertThat(properties.getProperty(name, "")).as(name + " in application.properties").isEmpty();
+      } else {
+        assertThat(properties.getProperty(name)).as(name + " in application.properties").isEqualTo(value);
+      }
+    });
   }
 
   @Test
   void everyEnvironmentVariableBindsToItsProperty() {
     Map<String, Object> environment = new LinkedHashMap<>();
     environment.put("QUIVER_STORAGE_DIR", "/srv/quiver");
+    environment.put("QUIVER_STORAGE_QUOTA", "100GB");
+    environment.put("QUIVER_STORAGE_TIMETOLIVE", "7d");
     environment.put("QUIVER_LIMITS_MAXUPLOADBYTES", "16GB");
     environment.put("QUIVER_LIMITS_MAXBATCHSIZE", "5000");
     environment.put("QUIVER_LIMITS_DEFAULTBATCHSIZE", "1000");
@@ -140,6 +149,8 @@ class ConfigurationDocsTest {
     ConfigurationPropertySources.attach(spring);
     QuiverProperties bound = Binder.get(spring).bind("quiver", QuiverProperties.class).get();
     assertThat(bound.storage().dir()).isEqualTo("/srv/quiver");
+    assertThat(bound.storage().quota()).isEqualTo(DataSize.ofGigabytes(100));
+    assertThat(bound.storage().timeToLive()).isEqualTo(Duration.ofDays(7));
     assertThat(bound.limits().maxUploadBytes()).isEqualTo(DataSize.ofGigabytes(16));
     assertThat(bound.limits().maxBatchSize()).isEqualTo(5000);
     assertThat(bound.limits().defaultBatchSize()).isEqualTo(1000);
