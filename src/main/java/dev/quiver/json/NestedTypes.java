@@ -118,9 +118,10 @@ final class NestedTypes {
     p.expect(',');
     p.expectWord("indices");
     p.expect('=');
+    int indicesAt = p.position();
     Field indices = p.typeField();
-    if (!(indices.type() instanceof ArrowType.Int)) {
-      throw p.error("dictionary indices must be an integer type");
+    if (!(indices.type() instanceof ArrowType.Int) || indices.type().isNested()) {
+      throw p.errorAt(indicesAt, "dictionary indices must be an integer type");
     }
     boolean ordered = false;
     if (p.tryConsume(',')) {

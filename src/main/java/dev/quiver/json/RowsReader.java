@@ -37,6 +37,7 @@ public final class RowsReader implements AutoCloseable {
   private final int batchSize;
   private final RowContext ctx = new RowContext();
   private final ArrayDeque<RowSource.Row> pending = new ArrayDeque<>();
+  private final JsonLimits limits;
   private boolean ended;
 
   /**
@@ -50,6 +51,7 @@ public final class RowsReader implements AutoCloseable {
     }
     this.batchSize = batchSize;
     JsonLimits l = limits == null ? JsonLimits.defaults() : limits;
+    this.limits = l;
     this.source = guard(() -> new RowSource(in, ndjson, l, batchSize));
     Schema chosen = schema;
     if (chosen == null && source.schemaJson() != null) {
@@ -118,19 +120,46 @@ public final class RowsReader implements AutoCloseable {
   }
 
   /** Runs a step that reads input, mapping Jackson's exceptions to ours. */
-  private static <T> T guard(Supplier<T> step) {
+  private <T> T guard(Supplier<T> step) {
     try {
       return step.get();
     } catch (StreamConstraintsException e) {
-      throw new LimitExceededException(RowSource.at(e.getLocation()) + e.getOriginalMessage());
+      throw new LimitExceededException(where(e) + limitMessage(e.getOriginalMessage()));
     } catch (JacksonIOException e) {
       throw new UncheckedIOException(e.getCause() instanceof java.io.IOException
           ? (java.io.IOException) e.getCause() : new java.io.IOException(e.getMessage()));
     } catch (JacksonException e) {
-      String where = RowSource.at(e.getLocation());
+      String where = where(e);
       throw new JsonInputException("malformed JSON" + (where.isEmpty() ? ": " : " at " + where)
-          + e.getOriginalMessage(), e);
+          + clean(e.getOriginalMessage()), e);
     }
+  }
+
+  private String where(JacksonException e) {
+    String at = RowSource.at(e.getLocation());
+    return at.isEmpty() && source != null ? source.location() : at;
+  }
+
+  private String limitMessage(String jackson) {
+    String m = jackson == null ? "" : jackson;
+    if (m.contains("nesting depth")) {
+      return "JSON nested deeper than " + limits.maxNestingDepth() + " levels (the nesting depth limit)";
+    } else if (m.contains("String value length")) {
+      return "a string longer than " + limits.maxStringLength() + " characters (the string length limit)";
+    } else if (m.contains("Number value length")) {
+      return "a number with too many digits";
+    } else if (m.contains("Name length")) {
+      return "a key that is too long";
+    }
+    return clean(m);
+  }
+
+  private static String clean(String message) {
+    if (message == null) {
+      return "";
+    }
+    return message.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+        .replaceAll("\\s*\\[Source:[^\\]]*\\]", "");
   }
 
   private static JsonNode toNode(JsonValue v) {

@@ -120,6 +120,11 @@ public final class TypeStringParser {
     bare = true;
   }
 
+  int position() {
+    skipSpaces();
+    return pos;
+  }
+
   Field typeField() {
     return type();
   }
@@ -221,6 +226,8 @@ public final class TypeStringParser {
 
   private ArrowType decimal(String word) {
     expect('(');
+    skipSpaces();
+    int precisionAt = pos;
     int p = integer();
     expect(',');
     skipSpaces();
@@ -234,10 +241,10 @@ public final class TypeStringParser {
     int bits = word.equals("decimal") ? 128 : Integer.parseInt(word.substring("decimal".length()));
     int maxPrecision = bits == 32 ? 9 : bits == 64 ? 18 : bits == 128 ? 38 : 76;
     if (p < 1 || p > maxPrecision) {
-      throw error("decimal" + bits + " precision must be in [1, " + maxPrecision + "], got " + p);
+      throw errorAt(precisionAt, "decimal" + bits + " precision must be in [1, " + maxPrecision + "], got " + p);
     }
     if (scale > p) {
-      throw error("decimal scale " + scale + " is larger than the precision " + p);
+      throw errorAt(precisionAt, "decimal scale " + scale + " is larger than the precision " + p);
     }
     return new ArrowType.Decimal(p, scale, bits);
   }

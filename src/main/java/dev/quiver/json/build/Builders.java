@@ -16,6 +16,7 @@ import java.util.Set;
 /** Creates the column builders of a schema and appends whole rows to them. */
 public final class Builders {
   private final StructBuilder root;
+  private final Dictionaries dictionaries = new Dictionaries();
 
   /** @throws JsonInputException when a field's type cannot be read from JSON rows */
   public Builders(Schema schema) {
@@ -46,18 +47,14 @@ public final class Builders {
     return root.finish().children();
   }
 
-  static ColumnBuilder create(Field field, String path) {
+  ColumnBuilder create(Field field, String path) {
     if (field.isDictionaryEncoded()) {
-      ColumnBuilder values = createValues(field.valueField(), path);
-      if (!(values instanceof DictionaryValues)) {
-        throw unsupported(field, path, "a dictionary of " + TypeStrings.format(field.valueField()));
-      }
-      return new DictionaryBuilder(field, path, (DictionaryValues) values);
+      return new DictionaryBuilder(field, path, dictionaries.forField(field, path, this));
     }
     return createValues(field, path);
   }
 
-  private static ColumnBuilder createValues(Field field, String path) {
+  ColumnBuilder createValues(Field field, String path) {
     ArrowType t = field.type();
     if (t instanceof ArrowType.Null) {
       return new NullBuilder(field, path);
@@ -98,7 +95,7 @@ public final class Builders {
     return createNested(field, path);
   }
 
-  private static ColumnBuilder createNested(Field field, String path) {
+  private ColumnBuilder createNested(Field field, String path) {
     ArrowType t = field.type();
     if (t instanceof ArrowType.List_ || t instanceof ArrowType.LargeList) {
       Field item = onlyChild(field, path);

@@ -6,7 +6,7 @@ import dev.quiver.json.read.RowContext;
 import java.util.Map;
 
 /**
- * map: a list of non-null (key, value) entry structs. Accepts an array of {"key": k, "value": v} objects,
+ * map: a list of non-null (key, value) entry structs (whatever the entry fields are named). Accepts an array of {"key": k, "value": v} objects,
  * or, when the key type is a string, a JSON object.
  */
 final class MapBuilder extends ListBuilder {
@@ -35,6 +35,20 @@ final class MapBuilder extends ListBuilder {
       throw mismatch(ctx, stringKeys ? "an object or an array of {\"key\": k, \"value\": v} objects"
           : "an array of {\"key\": k, \"value\": v} objects", value);
     }
-    super.appendValue(value, ctx);
+    for (JsonValue item : ((JsonValue.Arr) value).items()) {
+      if (!(item instanceof JsonValue.Obj)) {
+        throw ctx.error(path, "expected map entries {\"key\": k, \"value\": v}, found " + item.describe());
+      }
+      Map<String, JsonValue> members = ((JsonValue.Obj) item).members();
+      for (String k : members.keySet()) {
+        if (!k.equals("key") && !k.equals("value")) {
+          throw ctx.error(path, "unknown key \"" + k + "\" in a map entry (expected \"key\" and \"value\")");
+        }
+      }
+      entries.child(0).append(members.get("key"), ctx);
+      entries.child(1).append(members.get("value"), ctx);
+      entries.markEntryValid();
+    }
+    endValue();
   }
 }

@@ -35,9 +35,17 @@ final class Scalars {
     BigInteger max = t.signed() ? TWO.pow(t.bitWidth() - 1).subtract(BigInteger.ONE)
         : TWO.pow(t.bitWidth()).subtract(BigInteger.ONE);
     int bytes = t.bitWidth() / 8;
+    long fastMin = min.longValue();
+    long fastMax = t.signed() || t.bitWidth() < 64 ? max.longValue() : Long.MAX_VALUE;
     return (v, out) -> {
-      long x = toLong(integerValue(v), min, max);
-      putLong(out, x, bytes);
+      if (v instanceof JsonValue.Num && ((JsonValue.Num) v).integral() && ((JsonValue.Num) v).text().length() < 19) {
+        long x = Long.parseLong(((JsonValue.Num) v).text());
+        if (x >= fastMin && x <= fastMax) {
+          putLong(out, x, bytes);
+          return;
+        }
+      }
+      putLong(out, toLong(integerValue(v), min, max), bytes);
     };
   }
 

@@ -69,7 +69,7 @@ public final class RowSource implements AutoCloseable {
           + " or an object {\"schema\": ..., \"rows\": [...]}");
     } else {
       throw new JsonInputException(at(parser.currentTokenLocation()) + "expected a JSON array of row objects"
-          + " or an object {\"schema\": ..., \"rows\": [...]}, found " + parser.currentToken().asString());
+          + " or an object {\"schema\": ..., \"rows\": [...]}, found " + describe(first));
     }
   }
 
@@ -196,7 +196,7 @@ public final class RowSource implements AutoCloseable {
     long index = nextIndex++;
     TokenStreamLocation loc = parser.currentTokenLocation();
     if (t != JsonToken.START_OBJECT) {
-      String found = t == null ? "end of input" : t.asString() == null ? t.name() : t.asString();
+      String found = describe(t);
       throw new JsonInputException("row " + index + " (" + at(loc).trim().replace(":", "")
           + "): expected a JSON object for the row, found " + found);
     }
@@ -245,6 +245,35 @@ public final class RowSource implements AutoCloseable {
       default:
         throw new JsonInputException(at(parser.currentTokenLocation()) + "unexpected token " + t);
     }
+  }
+
+  private static String describe(JsonToken t) {
+    if (t == null) {
+      return "the end of the input";
+    }
+    switch (t) {
+      case START_ARRAY:
+        return "an array";
+      case START_OBJECT:
+        return "an object";
+      case VALUE_STRING:
+        return "a string";
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return "a number";
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return "a boolean";
+      case VALUE_NULL:
+        return "null";
+      default:
+        return t.name();
+    }
+  }
+
+  /** Where the parser is now, as "line L, column C: ". */
+  public String location() {
+    return at(parser.currentLocation());
   }
 
   /** "line L, column C: " for a location, or "" when unknown. */

@@ -28,21 +28,33 @@ public final class FloatText {
     if (v == 0) {
       return (Double.doubleToRawLongBits(v) < 0) ? "-0.0" : "0.0";
     }
-    BigDecimal exact = new BigDecimal(v);
-    int digits;
     if (kind == Kind.HALF) {
-      digits = 1;
+      BigDecimal exact = new BigDecimal(v);
+      int digits = 1;
       while (digits < 5 && !roundTrips(round(exact, digits), v, kind)) {
         digits++;
       }
-    } else {
-      String javaText = kind == Kind.SINGLE ? Float.toString((float) v) : Double.toString(v);
-      digits = new BigDecimal(javaText).stripTrailingZeros().precision();
-      while (digits > 1 && roundTrips(round(exact, digits - 1), v, kind)) {
-        digits--;
-      }
+      return render(round(exact, digits).stripTrailingZeros());
     }
-    return render(round(exact, digits).stripTrailingZeros());
+    String javaText = kind == Kind.SINGLE ? Float.toString((float) v) : Double.toString(v);
+    BigDecimal java = new BigDecimal(javaText).stripTrailingZeros();
+    int digits = java.precision();
+    // Java 17's toString always round-trips but may print more digits than needed; try shorter ones.
+    boolean normal = Math.abs(v) >= (kind == Kind.SINGLE ? Float.MIN_NORMAL : Double.MIN_NORMAL);
+    if (normal && digits <= (kind == Kind.SINGLE ? 6 : 15)) {
+      return render(java); // Java's surplus digits show up in long outputs and subnormals; skip the search
+    }
+    BigDecimal exact = new BigDecimal(v);
+    BigDecimal best = java;
+    while (digits > 1) {
+      BigDecimal shorter = round(exact, digits - 1);
+      if (!roundTrips(shorter, v, kind)) {
+        break;
+      }
+      best = shorter;
+      digits--;
+    }
+    return render(best.stripTrailingZeros());
   }
 
   private static BigDecimal round(BigDecimal exact, int digits) {

@@ -124,7 +124,11 @@ public final class Temporal {
     return sb.toString();
   }
 
+  /** Parses "HH:MM:SS[.fraction]"; "24:00:00" (end of day, as ISO 8601 allows) is one day. */
   public static long parseTime(String text, TimeUnit unit) {
+    if (text.startsWith("24:") && text.matches("24:00:00(\\.0{1,9})?")) {
+      return 86_400L * unitsPerSecond(unit);
+    }
     LocalTime time;
     try {
       time = LocalTime.parse(text);
