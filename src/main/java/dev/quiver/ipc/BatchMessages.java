@@ -1,14 +1,12 @@
 package dev.quiver.ipc;
 
-import com.google.flatbuffers.FlatBufferBuilder;
 import dev.quiver.columnar.RecordBatch;
 import dev.quiver.columnar.Schema;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.flatbuf.DictionaryBatch;
-import org.apache.arrow.flatbuf.MessageHeader;
 
 /**
  * The messages shared by the stream and file writers: the schema message, and per record batch the
@@ -32,17 +30,19 @@ final class BatchMessages {
   private final MessageWriter messages;
   private final Schema schema;
   private final DictionaryWriter dictionaries;
+  private final BodyCompression compression;
+  private final ByteOrder bodyOrder;
 
-  BatchMessages(MessageWriter messages, Schema schema, boolean file) {
+  BatchMessages(MessageWriter messages, Schema schema, boolean file, WriteOptions options, ByteOrder bodyOrder) {
+    this.bodyOrder = bodyOrder;
+    this.compression = options == null ? BodyCompression.NONE : options.compression();
     this.messages = messages;
     this.schema = schema;
     this.dictionaries = new DictionaryWriter(file);
   }
 
   Block writeSchema() throws IOException {
-    FlatBufferBuilder b = MessageWriter.builder();
-    int header = SchemaEncoder.encode(b, schema);
-    return messages.write(MessageWriter.finishMessage(b, MessageHeader.Schema, header, 0), null);
+    return messages.write(MessageEncoder.schema(schema, bodyOrder).metadata(), null);
   }
 
   /** Plans and encodes a batch without writing anything; bad input is an IllegalArgumentException. */
@@ -56,27 +56,14 @@ final class BatchMessages {
     }
     Prepared prepared = new Prepared(dictionaries.plan(schema, batch));
     for (DictionaryWriter.Pending pending : prepared.plan.messages) {
-      EncodedBody body = RecordBatchEncoder.encode(pending.values().length(),
-          List.of(pending.valueField()), List.of(pending.values()), List.of(pending.path() + "<dictionary>"));
-      FlatBufferBuilder b = MessageWriter.builder();
-      int data = body.buildRecordBatch(b);
-      DictionaryBatch.startDictionaryBatch(b);
-      DictionaryBatch.addId(b, pending.id());
-      DictionaryBatch.addData(b, data);
-      DictionaryBatch.addIsDelta(b, pending.delta());
-      int header = DictionaryBatch.endDictionaryBatch(b);
-      prepared.dictionaryMetadata.add(
-          MessageWriter.finishMessage(b, MessageHeader.DictionaryBatch, header, body.bodyLength()));
-      prepared.dictionaryBodies.add(body);
+      MessageEncoder.Encoded message = MessageEncoder.dictionary(pending.id(), pending.valueField(),
+          pending.values(), pending.delta(), pending.path(), compression, bodyOrder);
+      prepared.dictionaryMetadata.add(message.metadata());
+      prepared.dictionaryBodies.add(message.body());
     }
-    List<String> paths = new ArrayList<>();
-    schema.fields().forEach(f -> paths.add(f.name()));
-    EncodedBody body = RecordBatchEncoder.encode(batch.length(), schema.fields(), batch.columns(), paths);
-    FlatBufferBuilder b = MessageWriter.builder();
-    int header = body.buildRecordBatch(b);
-    prepared.batchMetadata =
-        MessageWriter.finishMessage(b, MessageHeader.RecordBatch, header, body.bodyLength());
-    prepared.batchBody = body;
+    MessageEncoder.Encoded message = MessageEncoder.recordBatch(schema, batch, compression, bodyOrder);
+    prepared.batchMetadata = message.metadata();
+    prepared.batchBody = message.body();
     return prepared;
   }
 

@@ -89,11 +89,18 @@ final class Dictionaries implements RecordBatchDecoder.DictionaryLookup {
         throw new ArrowFormatException(where + ": delta dictionary batch for id " + id
             + " before its first definition");
       }
+      ArrayData combined;
       try {
-        put(id, ArrayConcat.concat(existing, batch, where));
+        combined = ArrayConcat.concat(existing, batch, where);
       } catch (ArithmeticException | IllegalArgumentException e) {
         throw new ArrowFormatException(where + ": delta for dictionary id " + id + " cannot be appended: " + e);
       }
+      if (hasNestedDictionary(combined.field())) {
+        // the old entries were validated against the inner dictionaries of their time, which a
+        // replacement may have shortened since: the appended whole refers to the current ones
+        ArrayValidator.validate(combined, where, "dictionary values after the delta");
+      }
+      put(id, combined);
     } else {
       if (existing != null && !allowReplacement) {
         throw new ArrowFormatException(where + ": dictionary id " + id
@@ -101,6 +108,18 @@ final class Dictionaries implements RecordBatchDecoder.DictionaryLookup {
       }
       put(id, batch);
     }
+  }
+
+  private static boolean hasNestedDictionary(Field f) {
+    if (f.isDictionaryEncoded()) {
+      return true;
+    }
+    for (Field child : f.children()) {
+      if (hasNestedDictionary(child)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void put(long id, ArrayData data) {

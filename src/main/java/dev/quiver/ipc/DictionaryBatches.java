@@ -9,8 +9,12 @@ import org.apache.arrow.flatbuf.DictionaryBatch;
 final class DictionaryBatches {
   private DictionaryBatches() {}
 
-  /** Decodes, validates and applies the dictionary batch in {@code m}; returns its id. */
-  static long apply(IpcMessage m, Dictionaries dictionaries, boolean allowReplacement) {
+  /** A decoded dictionary batch: its id, whether it is a delta, and its (little-endian) values. */
+  record Applied(long id, boolean delta, ArrayData values) {}
+
+  /** Decodes, validates and applies the dictionary batch in {@code m}. */
+  static Applied apply(IpcMessage m, Dictionaries dictionaries, boolean allowReplacement, IpcLimits limits,
+      boolean bigEndian) {
     String where = m.where();
     DictionaryBatch batch = (DictionaryBatch) MessageDecoder.guard(where,
         () -> m.message().header(new DictionaryBatch()));
@@ -23,10 +27,10 @@ final class DictionaryBatches {
     }
     Field valueField = dictionaries.valueField(id, here);
     List<ArrayData> columns = RecordBatchDecoder.decode(data, m.body(), m.message().version(), List.of(valueField),
-        dictionaries, here);
+        dictionaries, here, limits, bigEndian);
     ArrayData values = columns.get(0);
     ArrayValidator.validate(values, here, "dictionary values");
     dictionaries.apply(id, values, delta, allowReplacement, here);
-    return id;
+    return new Applied(id, delta, values);
   }
 }

@@ -3,8 +3,12 @@ package dev.quiver.ipc;
 import com.google.flatbuffers.FlatBufferBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
+import dev.quiver.ipc.compression.BodyCodec;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.flatbuf.BodyCompressionMethod;
 import org.apache.arrow.flatbuf.Buffer;
 import org.apache.arrow.flatbuf.FieldNode;
 import org.apache.arrow.flatbuf.RecordBatch;
@@ -28,6 +32,7 @@ final class EncodedBody {
   private final long[] bufferOffsets;
   private final long[] variadicBufferCounts;
   private final long bodyLength;
+  private final BodyCompression compression;
 
   EncodedBody(
       long length,
@@ -35,6 +40,17 @@ final class EncodedBody {
       long[] nodeNullCounts,
       List<ByteBuffer> buffers,
       long[] variadicBufferCounts) {
+    this(length, nodeLengths, nodeNullCounts, buffers, variadicBufferCounts, BodyCompression.NONE);
+  }
+
+  private EncodedBody(
+      long length,
+      long[] nodeLengths,
+      long[] nodeNullCounts,
+      List<ByteBuffer> buffers,
+      long[] variadicBufferCounts,
+      BodyCompression compression) {
+    this.compression = compression;
     this.length = length;
     this.nodeLengths = nodeLengths;
     this.nodeNullCounts = nodeNullCounts;
@@ -47,6 +63,40 @@ final class EncodedBody {
       offset += IpcFormat.padded(buffers.get(i).remaining());
     }
     this.bodyLength = offset;
+  }
+
+  /**
+   * This body with every buffer compressed on its own: int64 LE uncompressed length then the codec's frame,
+   * or -1 then the raw bytes when the frame would not be smaller; empty buffers stay empty (no prefix).
+   */
+  EncodedBody compressed(BodyCompression with) {
+    if (with == BodyCompression.NONE || compression != BodyCompression.NONE) {
+      return this;
+    }
+    BodyCodec codec = with.codec();
+    List<ByteBuffer> out = new ArrayList<>(buffers.size());
+    for (ByteBuffer buffer : buffers) {
+      int n = buffer.remaining();
+      if (n == 0) {
+        out.add(buffer);
+        continue;
+      }
+      byte[] frame = codec.compress(buffer);
+      boolean raw = frame.length >= n;
+      ByteBuffer wire = ByteBuffer.allocate(8 + (raw ? n : frame.length)).order(ByteOrder.LITTLE_ENDIAN);
+      wire.putLong(raw ? -1 : n);
+      if (raw) {
+        wire.put(buffer.duplicate());
+      } else {
+        wire.put(frame);
+      }
+      out.add(wire.flip());
+    }
+    return new EncodedBody(length, nodeLengths, nodeNullCounts, out, variadicBufferCounts, with);
+  }
+
+  BodyCompression compression() {
+    return compression;
   }
 
   long bodyLength() {
@@ -84,12 +134,20 @@ final class EncodedBody {
     int variadic = variadicBufferCounts.length == 0
         ? 0
         : RecordBatch.createVariadicBufferCountsVector(b, variadicBufferCounts);
+    int compressionTable = 0;
+    if (compression != BodyCompression.NONE) {
+      compressionTable = org.apache.arrow.flatbuf.BodyCompression.createBodyCompression(
+          b, compression.codec().compressionType(), BodyCompressionMethod.BUFFER);
+    }
     RecordBatch.startRecordBatch(b);
     RecordBatch.addLength(b, length);
     RecordBatch.addNodes(b, nodes);
     RecordBatch.addBuffers(b, buffersVector);
     if (variadic != 0) {
       RecordBatch.addVariadicBufferCounts(b, variadic);
+    }
+    if (compressionTable != 0) {
+      RecordBatch.addCompression(b, compressionTable);
     }
     return RecordBatch.endRecordBatch(b);
   }

@@ -34,6 +34,10 @@ public final class FileReader {
   private final List<Block> dictionaryBlocks;
   private final List<Block> batchBlocks;
   private final Dictionaries dictionaries;
+  private final boolean bigEndian;
+  /** Big-endian files only: each dictionary block decoded (swapped), to serve it re-encoded little-endian. */
+  private final List<DictionaryBatches.Applied> decodedDictionaries = new ArrayList<>();
+  private final List<BodyCompression> dictionaryCompressions = new ArrayList<>();
   private ByteBuffer streamPrefix;
 
   private FileReader(ByteSource source, IpcLimits limits) {
@@ -73,14 +77,20 @@ public final class FileReader {
       throw new ArrowFormatException(where + ": footer has no schema");
     }
     schema = MessageDecoder.guard(where, () -> SchemaDecoder.decode(fbSchema, where));
+    bigEndian = MessageDecoder.guard(where, () -> SchemaDecoder.bigEndian(fbSchema));
     footerMetadata = MessageDecoder.guard(where,
         () -> SchemaDecoder.metadata(footer.customMetadataLength(), footer::customMetadata));
+    checkSchemaMessage();
     dictionaryBlocks = blocks(footer.dictionariesLength(), footer::dictionaries, "dictionary", where);
     batchBlocks = blocks(footer.recordBatchesLength(), footer::recordBatches, "record batch", where);
     dictionaries = new Dictionaries(schema, where);
     for (int i = 0; i < dictionaryBlocks.size(); i++) {
       IpcMessage m = dictionaryMessage(i);
-      DictionaryBatches.apply(m, dictionaries, false);
+      DictionaryBatches.Applied applied = DictionaryBatches.apply(m, dictionaries, false, limits, bigEndian);
+      if (bigEndian) {
+        decodedDictionaries.add(applied);
+        dictionaryCompressions.add(compressionOf(m));
+      }
     }
   }
 
@@ -123,52 +133,94 @@ public final class FileReader {
   /** Decodes and validates batch i, with the dictionaries it refers to. */
   public RecordBatch readBatch(int index) {
     IpcMessage m = batchMessageRaw(index);
-    return StreamReader.decodeRecordBatch(m, schema, dictionaries, m.where());
+    return StreamReader.decodeRecordBatch(m, schema, dictionaries, m.where(), limits, bigEndian);
+  }
+
+  /**
+   * Whether the file's bodies are big-endian. Its batches are returned swapped to little-endian, and
+   * {@link #streamPrefix()} and {@link #batchMessage} serve re-encoded little-endian messages.
+   */
+  public boolean sourceBigEndian() {
+    return bigEndian;
   }
 
   /**
    * The start of an Arrow stream equivalent to this file: the schema message and every dictionary message,
    * in current framing. Prepared once per reader; together with {@link #batchMessage} and the end-of-stream
-   * marker it forms a complete stream for any batch.
+   * marker it forms a complete stream for any batch. Compressed messages are served as stored (the client
+   * decompresses); a big-endian file's messages are re-encoded little-endian (schema saying so, same body
+   * compression).
    */
   public synchronized ByteBuffer streamPrefix() {
+    if (streamPrefix == null && bigEndian) {
+      streamPrefix = littleEndianPrefix();
+    }
     if (streamPrefix == null) {
       List<IpcMessage> messages = new ArrayList<>();
-      IpcMessage schemaMessage = FileMessages.readAt(source, IpcFormat.FILE_HEADER_LENGTH, footerStart, 0,
-          "schema message at byte 8", limits);
-      if (schemaMessage.headerType() != MessageHeader.Schema) {
-        throw new ArrowFormatException("schema message at byte 8: found "
-            + MessageHeader.name(schemaMessage.headerType()) + " instead");
-      }
-      messages.add(schemaMessage);
+      messages.add(schemaMessage());
       for (int i = 0; i < dictionaryBlocks.size(); i++) {
         messages.add(dictionaryMessage(i));
       }
-      long total = 0;
       List<ByteBuffer> parts = new ArrayList<>();
       for (IpcMessage m : messages) {
-        ByteBuffer head = FileMessages.currentFraming(m);
-        parts.add(head);
+        parts.add(FileMessages.currentFraming(m));
         parts.add(m.body());
-        total += head.capacity() + IpcFormat.padded(m.body().capacity());
       }
-      if (total > Integer.MAX_VALUE - 8) {
-        throw new LimitExceededException("schema and dictionaries take more than 2 GiB");
-      }
-      ByteBuffer out = ByteBuffer.allocate((int) total).order(ByteOrder.LITTLE_ENDIAN);
-      for (ByteBuffer part : parts) {
-        out.put(part.duplicate().clear());
-        out.position((int) IpcFormat.padded(out.position()));
-      }
-      streamPrefix = out.flip();
+      streamPrefix = concat(parts);
     }
     return streamPrefix.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
   }
 
-  /** Batch i as one encapsulated message in current framing: views over the source (no copy of the body). */
+  /** A big-endian file's schema and dictionary messages, re-encoded little-endian (same compression). */
+  private ByteBuffer littleEndianPrefix() {
+    List<ByteBuffer> parts = new ArrayList<>(MessageEncoder.schema(schema).framed());
+    for (int i = 0; i < decodedDictionaries.size(); i++) {
+      DictionaryBatches.Applied d = decodedDictionaries.get(i);
+      parts.addAll(MessageEncoder.dictionary(d.id(), d.values().field(), d.values(), d.delta(),
+          "dictionary " + d.id(), dictionaryCompressions.get(i)).framed());
+    }
+    return concat(parts);
+  }
+
+  private static ByteBuffer concat(List<ByteBuffer> parts) {
+    long total = 0;
+    for (ByteBuffer part : parts) {
+      total += IpcFormat.padded(part.capacity());
+    }
+    if (total > Integer.MAX_VALUE - 8) {
+      throw new LimitExceededException("schema and dictionaries take more than 2 GiB");
+    }
+    ByteBuffer out = ByteBuffer.allocate((int) total).order(ByteOrder.LITTLE_ENDIAN);
+    for (ByteBuffer part : parts) {
+      out.put(part.duplicate().clear());
+      out.position((int) IpcFormat.padded(out.position()));
+    }
+    return out.flip();
+  }
+
+  private static BodyCompression compressionOf(IpcMessage m) {
+    var compression = MessageDecoder.guard(m.where(), () -> {
+      var data = m.headerType() == MessageHeader.DictionaryBatch
+          ? ((org.apache.arrow.flatbuf.DictionaryBatch) m.message().header(
+              new org.apache.arrow.flatbuf.DictionaryBatch())).data()
+          : (org.apache.arrow.flatbuf.RecordBatch) m.message().header(new org.apache.arrow.flatbuf.RecordBatch());
+      return data == null ? null : data.compression();
+    });
+    return compression == null ? BodyCompression.NONE : BodyCompression.of(compression.codec());
+  }
+
+  /**
+   * Batch i as one encapsulated message in current framing: [prefix + metadata, body], views over the source
+   * (no copy of the body, compressed bodies stay compressed). For a big-endian file the batch is decoded and
+   * re-encoded little-endian with the same body compression.
+   */
   public List<ByteBuffer> batchMessage(int index) {
     Block block = batchBlock(index);
     IpcMessage m = batchMessageRaw(index);
+    if (bigEndian) {
+      RecordBatch batch = StreamReader.decodeRecordBatch(m, schema, dictionaries, m.where(), limits, true);
+      return MessageEncoder.recordBatch(schema, batch, compressionOf(m)).framed();
+    }
     ByteBuffer head;
     if (!m.legacy() && block.metadataLength() % 8 == 0
         && source.slice(block.offset() + 4, 4).getInt(0) == block.metadataLength() - 8) {
@@ -177,6 +229,43 @@ public final class FileReader {
       head = FileMessages.currentFraming(m);
     }
     return List.of(head, m.body());
+  }
+
+  private IpcMessage schemaMessage() {
+    IpcMessage m = FileMessages.readAt(source, IpcFormat.FILE_HEADER_LENGTH, footerStart, 0,
+        "schema message at byte 8", limits);
+    if (m.headerType() != MessageHeader.Schema) {
+      throw new ArrowFormatException("schema message at byte 8: found "
+          + MessageHeader.name(m.headerType()) + " instead");
+    }
+    return m;
+  }
+
+  /**
+   * The stream inside the file starts with a schema message, which {@link #streamPrefix} serves to clients:
+   * it must be valid and describe the same schema as the footer.
+   */
+  private void checkSchemaMessage() {
+    IpcMessage m = schemaMessage();
+    Schema fromMessage = MessageDecoder.guard(m.where(), () -> SchemaDecoder.decode(
+        (org.apache.arrow.flatbuf.Schema) m.message().header(new org.apache.arrow.flatbuf.Schema()), m.where()));
+    if (!fromMessage.equals(schema)) {
+      throw new ArrowFormatException(m.where() + ": the schema message differs from the footer's schema ("
+          + difference(fromMessage, schema) + ")");
+    }
+  }
+
+  private static String difference(Schema message, Schema footer) {
+    if (message.fields().size() != footer.fields().size()) {
+      return message.fields().size() + " fields vs " + footer.fields().size() + " in the footer";
+    }
+    for (int i = 0; i < message.fields().size(); i++) {
+      if (!message.field(i).equals(footer.field(i))) {
+        return "column " + i + " '" + message.field(i).name() + "' differs from the footer's '"
+            + footer.field(i).name() + "'";
+      }
+    }
+    return "schema metadata differs";
   }
 
   private IpcMessage batchMessageRaw(int index) {

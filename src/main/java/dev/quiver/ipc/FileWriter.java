@@ -6,6 +6,7 @@ import dev.quiver.columnar.Schema;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class FileWriter implements AutoCloseable {
   private final MessageWriter messages;
   private final Schema schema;
   private final BatchMessages batches;
+  private final ByteOrder bodyOrder;
   private final List<Block> dictionaryBlocks = new ArrayList<>();
   private final List<Block> recordBatchBlocks = new ArrayList<>();
   private boolean started;
@@ -39,6 +41,14 @@ public final class FileWriter implements AutoCloseable {
   private boolean broken;
 
   public FileWriter(OutputStream out, Schema schema, WriteOptions options) {
+    this(out, schema, options, ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /**
+   * A writer whose bodies are in {@code bodyOrder} (the schema declaring it). Quiver serves little-endian;
+   * big-endian output exists to produce test data for the readers' byte swapping.
+   */
+  FileWriter(OutputStream out, Schema schema, WriteOptions options, ByteOrder bodyOrder) {
     if (out == null) {
       throw new IllegalArgumentException("out == null");
     }
@@ -47,7 +57,8 @@ public final class FileWriter implements AutoCloseable {
     }
     this.messages = new MessageWriter(out);
     this.schema = schema;
-    this.batches = new BatchMessages(messages, schema, true);
+    this.bodyOrder = bodyOrder;
+    this.batches = new BatchMessages(messages, schema, true, options, bodyOrder);
   }
 
   /** Writes the magic and the schema message now (otherwise before the first batch or at finish). */
@@ -114,7 +125,7 @@ public final class FileWriter implements AutoCloseable {
 
   private ByteBuffer footer() {
     FlatBufferBuilder b = MessageWriter.builder();
-    int schemaOffset = SchemaEncoder.encode(b, schema);
+    int schemaOffset = SchemaEncoder.encode(b, schema, bodyOrder);
     int dictionaries = blocks(b, dictionaryBlocks);
     int records = blocks(b, recordBatchBlocks);
     Footer.startFooter(b);

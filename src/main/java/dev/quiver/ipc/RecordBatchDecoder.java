@@ -8,7 +8,6 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.flatbuf.Buffer;
-import org.apache.arrow.flatbuf.CompressionType;
 import org.apache.arrow.flatbuf.FieldNode;
 import org.apache.arrow.flatbuf.MetadataVersion;
 
@@ -29,6 +28,7 @@ final class RecordBatchDecoder {
   private final boolean v4;
   private final DictionaryLookup dictionaries;
   private final String where;
+  private final BufferDecompressor decompressor;
   private final FieldNode nodeView = new FieldNode();
   private final Buffer bufferView = new Buffer();
   private int nodeIndex;
@@ -36,19 +36,32 @@ final class RecordBatchDecoder {
   private int variadicIndex;
 
   private RecordBatchDecoder(org.apache.arrow.flatbuf.RecordBatch rb, ByteBuffer body, short version,
-      DictionaryLookup dictionaries, String where) {
+      DictionaryLookup dictionaries, String where, IpcLimits limits) {
     this.rb = rb;
+    this.decompressor = BufferDecompressor.of(rb.compression(), limits, where);
     this.body = body;
     this.v4 = version == MetadataVersion.V4;
     this.dictionaries = dictionaries;
     this.where = where;
   }
 
-  /** Decodes one array per field; each must have the batch's length. Not yet validated. */
+  /**
+   * Decodes one array per field; each must have the batch's length. Compressed buffers are decompressed
+   * into heap buffers (within {@link IpcLimits#maxDecompressedBytes()}); with {@code bigEndian} every
+   * multi-byte value is swapped into new little-endian buffers. Not yet validated.
+   */
   static List<ArrayData> decode(org.apache.arrow.flatbuf.RecordBatch rb, ByteBuffer body, short version,
-      List<Field> fields, DictionaryLookup dictionaries, String where) {
-    return MessageDecoder.guard(where,
-        () -> new RecordBatchDecoder(rb, body, version, dictionaries, where).decode(fields));
+      List<Field> fields, DictionaryLookup dictionaries, String where, IpcLimits limits, boolean bigEndian) {
+    List<ArrayData> columns = MessageDecoder.guard(where,
+        () -> new RecordBatchDecoder(rb, body, version, dictionaries, where, limits).decode(fields));
+    if (!bigEndian) {
+      return columns;
+    }
+    List<ArrayData> swapped = new ArrayList<>(columns.size());
+    for (int i = 0; i < columns.size(); i++) {
+      swapped.add(EndianSwapper.swap(columns.get(i), ByteOrder.BIG_ENDIAN));
+    }
+    return swapped;
   }
 
   /** The batch's row count, checked to fit an int. */
@@ -61,13 +74,6 @@ final class RecordBatchDecoder {
   }
 
   private List<ArrayData> decode(List<Field> fields) {
-    var compression = rb.compression();
-    if (compression != null) {
-      byte codec = compression.codec();
-      String name = codec >= 0 && codec < CompressionType.names.length
-          ? CompressionType.name(codec) : "codec " + codec;
-      throw new ArrowFormatException(where + ": body compression " + name + " is not supported yet");
-    }
     int length = length(rb, where);
     List<ArrayData> columns = new ArrayList<>(fields.size());
     for (int i = 0; i < fields.size(); i++) {
@@ -112,7 +118,7 @@ final class RecordBatchDecoder {
       return new ArrayData(f, length, length, List.of(), List.of(), null);
     } else if (t instanceof ArrowType.Union u) {
       if (v4) {
-        next(path, "validity");
+        wire(path, "validity");
         if (nullCount > 0) {
           throw error(path, "metadata V4 union with nulls is not supported");
         }
@@ -171,8 +177,11 @@ final class RecordBatchDecoder {
   }
 
   private ByteBuffer validity(int nullCount, String path) {
-    ByteBuffer bitmap = next(path, "validity");
-    return nullCount == 0 ? ArrayData.emptyBuffer() : bitmap;
+    if (nullCount == 0) {
+      wire(path, "validity");
+      return ArrayData.emptyBuffer();
+    }
+    return next(path, "validity");
   }
 
   /** An offsets buffer; a zero-length array may ship it empty, which becomes a single zero offset. */
@@ -184,7 +193,14 @@ final class RecordBatchDecoder {
     return offsets;
   }
 
+  /** The next buffer's plain bytes (decompressed when the body is compressed). */
   private ByteBuffer next(String path, String what) {
+    ByteBuffer wire = wire(path, what);
+    return decompressor == null ? wire : decompressor.decompress(wire, where + ", " + path + ", " + what);
+  }
+
+  /** The next buffer's bytes as stored in the body. */
+  private ByteBuffer wire(String path, String what) {
     if (bufferIndex >= rb.buffersLength()) {
       throw error(path, "ran out of buffers for " + what + " (" + rb.buffersLength() + " in the message)");
     }

@@ -34,8 +34,8 @@ final class SchemaDecoder {
   }
 
   private Schema schema(org.apache.arrow.flatbuf.Schema fb) {
-    if (fb.endianness() != Endianness.Little) {
-      throw error("schema", "big-endian data is not supported yet (schema endianness Big)");
+    if (fb.endianness() != Endianness.Little && fb.endianness() != Endianness.Big) {
+      throw error("schema", "unknown endianness " + fb.endianness());
     }
     for (int i = 0; i < fb.featuresLength(); i++) {
       long f = fb.features(i);
@@ -48,6 +48,14 @@ final class SchemaDecoder {
       fields.add(field(fb.fields(i), "column " + i));
     }
     return new Schema(fields, metadata(fb.customMetadataLength(), fb::customMetadata));
+  }
+
+  /**
+   * Whether the bodies described by this schema are big-endian (they are then swapped on read; the decoded
+   * schema itself has no byte order: everything Quiver returns is little-endian).
+   */
+  static boolean bigEndian(org.apache.arrow.flatbuf.Schema fb) {
+    return fb.endianness() == Endianness.Big;
   }
 
   static Map<String, String> metadata(int n, IntFunction<KeyValue> entry) {

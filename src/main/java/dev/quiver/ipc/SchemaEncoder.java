@@ -5,6 +5,7 @@ import dev.quiver.columnar.ArrowType;
 import dev.quiver.columnar.DictionaryEncoding;
 import dev.quiver.columnar.Field;
 import dev.quiver.columnar.Schema;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.flatbuf.Binary;
@@ -47,8 +48,13 @@ import org.apache.arrow.flatbuf.Utf8View;
 final class SchemaEncoder {
   private SchemaEncoder() {}
 
-  /** Builds the Schema table and returns its offset. */
+  /** Builds the Schema table (little-endian bodies) and returns its offset. */
   static int encode(FlatBufferBuilder b, Schema schema) {
+    return encode(b, schema, ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /** Builds the Schema table declaring bodies in {@code bodyOrder} and returns its offset. */
+  static int encode(FlatBufferBuilder b, Schema schema, ByteOrder bodyOrder) {
     int[] fields = new int[schema.size()];
     for (int i = 0; i < fields.length; i++) {
       fields[i] = field(b, schema.field(i));
@@ -56,7 +62,8 @@ final class SchemaEncoder {
     int fieldsVector = org.apache.arrow.flatbuf.Schema.createFieldsVector(b, fields);
     int metadata = keyValues(b, schema.metadata());
     org.apache.arrow.flatbuf.Schema.startSchema(b);
-    org.apache.arrow.flatbuf.Schema.addEndianness(b, Endianness.Little);
+    org.apache.arrow.flatbuf.Schema.addEndianness(b,
+        bodyOrder == ByteOrder.BIG_ENDIAN ? Endianness.Big : Endianness.Little);
     org.apache.arrow.flatbuf.Schema.addFields(b, fieldsVector);
     if (metadata != 0) {
       org.apache.arrow.flatbuf.Schema.addCustomMetadata(b, metadata);

@@ -24,6 +24,7 @@ public final class StreamReader implements AutoCloseable {
   private final MessageReader messages;
   private Schema schema;
   private Dictionaries dictionaries;
+  private boolean bigEndian;
   private RecordBatch pending;
   private boolean ended;
   private int batchIndex;
@@ -51,9 +52,10 @@ public final class StreamReader implements AutoCloseable {
         throw new ArrowFormatException(first.where() + ": the first message must be a schema, not "
             + MessageHeader.name(first.headerType()));
       }
-      Schema decoded = MessageDecoder.guard(first.where(), () -> SchemaDecoder.decode(
-          (org.apache.arrow.flatbuf.Schema) first.message().header(new org.apache.arrow.flatbuf.Schema()),
-          first.where()));
+      var fbSchema = (org.apache.arrow.flatbuf.Schema) MessageDecoder.guard(first.where(),
+          () -> first.message().header(new org.apache.arrow.flatbuf.Schema()));
+      Schema decoded = MessageDecoder.guard(first.where(), () -> SchemaDecoder.decode(fbSchema, first.where()));
+      bigEndian = SchemaDecoder.bigEndian(fbSchema);
       dictionaries = new Dictionaries(decoded, first.where());
       schema = decoded;
     }
@@ -68,7 +70,7 @@ public final class StreamReader implements AutoCloseable {
       if (m == null) {
         ended = true;
       } else if (m.headerType() == MessageHeader.DictionaryBatch) {
-        DictionaryBatches.apply(m, dictionaries, true);
+        DictionaryBatches.apply(m, dictionaries, true, limits, bigEndian);
       } else if (m.headerType() == MessageHeader.RecordBatch) {
         pending = decodeBatch(m);
       } else {
@@ -97,14 +99,15 @@ public final class StreamReader implements AutoCloseable {
 
   private RecordBatch decodeBatch(IpcMessage m) {
     String where = m.where() + " (record batch " + batchIndex + ")";
-    return decodeRecordBatch(m, schema, dictionaries, where);
+    return decodeRecordBatch(m, schema, dictionaries, where, limits, bigEndian);
   }
 
-  static RecordBatch decodeRecordBatch(IpcMessage m, Schema schema, Dictionaries dictionaries, String where) {
+  static RecordBatch decodeRecordBatch(IpcMessage m, Schema schema, Dictionaries dictionaries, String where,
+      IpcLimits limits, boolean bigEndian) {
     var rb = (org.apache.arrow.flatbuf.RecordBatch)
         m.message().header(new org.apache.arrow.flatbuf.RecordBatch());
     List<ArrayData> columns = RecordBatchDecoder.decode(rb, m.body(), m.message().version(), schema.fields(), dictionaries,
-        where);
+        where, limits, bigEndian);
     for (int i = 0; i < columns.size(); i++) {
       Field f = schema.field(i);
       ArrayValidator.validate(columns.get(i), where, "column " + i + " '" + f.name() + "'");
@@ -120,6 +123,12 @@ public final class StreamReader implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Whether the stream's bodies are big-endian (its batches are returned swapped to little-endian). */
+  public boolean sourceBigEndian() {
+    schema();
+    return bigEndian;
   }
 
   IpcLimits limits() {

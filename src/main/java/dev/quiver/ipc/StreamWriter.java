@@ -5,6 +5,7 @@ import dev.quiver.columnar.Schema;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +30,14 @@ public final class StreamWriter implements AutoCloseable {
   private boolean broken;
 
   public StreamWriter(OutputStream out, Schema schema, WriteOptions options) {
+    this(out, schema, options, ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /**
+   * A writer whose bodies are in {@code bodyOrder} (the schema declaring it). Quiver serves little-endian;
+   * big-endian output exists to produce test data for the readers' byte swapping.
+   */
+  StreamWriter(OutputStream out, Schema schema, WriteOptions options, ByteOrder bodyOrder) {
     if (out == null) {
       throw new IllegalArgumentException("out == null");
     }
@@ -36,7 +45,7 @@ public final class StreamWriter implements AutoCloseable {
       throw new IllegalArgumentException("schema == null");
     }
     this.messages = new MessageWriter(out);
-    this.batches = new BatchMessages(messages, schema, false);
+    this.batches = new BatchMessages(messages, schema, false, options, bodyOrder);
   }
 
   /** Writes the schema message now (otherwise it is written before the first batch or at end). */

@@ -5,6 +5,12 @@ import dev.quiver.ipc.IpcLimits;
 import dev.quiver.json.JsonLimits;
 import dev.quiver.store.FileStore;
 import dev.quiver.store.Spool;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -31,21 +37,50 @@ final class ConvertController {
   private final QuiverProperties properties;
   private final IpcLimits ipcLimits;
   private final JsonLimits jsonLimits;
+  private final CodecMetrics metrics;
 
   ConvertController(FileStore store, QuiverProperties properties, IpcLimits ipcLimits,
-      JsonLimits jsonLimits) {
+      JsonLimits jsonLimits, CodecMetrics metrics) {
     this.store = store;
     this.properties = properties;
     this.ipcLimits = ipcLimits;
     this.jsonLimits = jsonLimits;
+    this.metrics = metrics;
   }
 
   @PostMapping("/convert")
+  @Operation(operationId = "convert", tags = "convert",
+      summary = "Convert Arrow data between an Arrow stream, an Arrow file, JSON rows and NDJSON rows",
+      description = "The input is chosen by Content-Type, the output by Accept or ?format=. With no Accept "
+          + "(or */*), JSON input gives an Arrow stream and Arrow input gives JSON rows. Streams and rows "
+          + "are converted one record batch at a time.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+          @Content(mediaType = ArrowMediaTypes.STREAM_VALUE,
+              schema = @Schema(type = "string", format = ApiDocs.BINARY, description = ApiDocs.ARROW_STREAM)),
+          @Content(mediaType = ArrowMediaTypes.FILE_VALUE,
+              schema = @Schema(type = "string", format = ApiDocs.BINARY, description = ApiDocs.ARROW_FILE)),
+          @Content(mediaType = ArrowMediaTypes.JSON_VALUE,
+              schema = @Schema(type = "object", description = ApiDocs.JSON_ROWS)),
+          @Content(mediaType = ArrowMediaTypes.NDJSON_VALUE,
+              schema = @Schema(type = "string", description = ApiDocs.NDJSON_ROWS))}))
+  @ApiResponse(responseCode = "200", description = "The converted data, streamed", content = {
+      @Content(mediaType = ArrowMediaTypes.STREAM_VALUE,
+          schema = @Schema(type = "string", format = ApiDocs.BINARY, description = ApiDocs.ARROW_STREAM)),
+      @Content(mediaType = ArrowMediaTypes.FILE_VALUE,
+          schema = @Schema(type = "string", format = ApiDocs.BINARY, description = ApiDocs.ARROW_FILE)),
+      @Content(mediaType = ArrowMediaTypes.JSON_VALUE,
+          array = @ArraySchema(schema = @Schema(type = "object", description = "a row"))),
+      @Content(mediaType = ArrowMediaTypes.NDJSON_VALUE,
+          schema = @Schema(type = "string", description = ApiDocs.NDJSON_ROWS))})
   void convert(
       HttpServletRequest request,
       HttpServletResponse response,
+      @Parameter(description = ApiDocs.FORMAT,
+          schema = @Schema(allowableValues = {"stream", "file", "json", "ndjson"}))
       @RequestParam(name = "format", required = false) String format,
+      @Parameter(description = ApiDocs.BATCH_SIZE, schema = @Schema(type = "integer", minimum = "1"))
       @RequestParam(name = "batchSize", required = false) String batchSize,
+      @Parameter(description = ApiDocs.COMPRESSION, schema = @Schema(allowableValues = {"none", "zstd", "lz4"}))
       @RequestParam(name = "compression", required = false) String compression)
       throws IOException {
     Representation input = Negotiation.input(request.getContentType());
@@ -54,15 +89,26 @@ final class ConvertController {
     Negotiation.checkCompression(compression, output);
     int rowsPerBatch = Params.batchSize(batchSize, properties.limits());
     InputStream body = request.getInputStream();
+    metrics.convert(input, output, () -> {
+      transcode(request, response, input, output, body, rowsPerBatch);
+      return null;
+    });
+  }
+
+  private void transcode(HttpServletRequest request, HttpServletResponse response,
+      Representation input, Representation output, InputStream body, int rowsPerBatch)
+      throws IOException {
     switch (input) {
       case JSON, NDJSON -> {
-        try (BatchSource source =
-            BatchSource.rows(body, input == Representation.NDJSON, rowsPerBatch, jsonLimits)) {
+        try (BatchSource source = metrics.counted(
+            BatchSource.rows(body, input == Representation.NDJSON, rowsPerBatch, jsonLimits), input,
+            output)) {
           Bodies.transcode(response, output, source);
         }
       }
       case STREAM -> {
-        try (BatchSource source = BatchSource.stream(body, ipcLimits)) {
+        try (BatchSource source =
+            metrics.counted(BatchSource.stream(body, ipcLimits), input, output)) {
           Bodies.transcode(response, output, source);
         }
       }
@@ -71,7 +117,8 @@ final class ConvertController {
         Params.checkContentLength(request, max);
         try (Spool spool = store.spool(body)) {
           FileReader reader = FileReader.open(spool.bytes(), ipcLimits);
-          try (BatchSource source = BatchSource.file(reader, 0, reader.batchCount())) {
+          try (BatchSource source =
+              metrics.counted(BatchSource.file(reader, 0, reader.batchCount()), input, output)) {
             Bodies.transcode(response, output, source);
           }
         }

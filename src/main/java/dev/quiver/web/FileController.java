@@ -15,6 +15,13 @@ import dev.quiver.web.FileViews.BatchInfo;
 import dev.quiver.web.FileViews.BatchList;
 import dev.quiver.web.FileViews.FileInfo;
 import dev.quiver.web.FileViews.FileList;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -52,19 +59,41 @@ final class FileController {
   private final QuiverProperties properties;
   private final IpcLimits ipcLimits;
   private final JsonLimits jsonLimits;
+  private final CodecMetrics metrics;
 
   FileController(FileStore store, QuiverProperties properties, IpcLimits ipcLimits,
-      JsonLimits jsonLimits) {
+      JsonLimits jsonLimits, CodecMetrics metrics) {
     this.store = store;
     this.properties = properties;
     this.ipcLimits = ipcLimits;
     this.jsonLimits = jsonLimits;
+    this.metrics = metrics;
   }
 
   @PostMapping
+  @Operation(operationId = "storeFile", tags = "files",
+      summary = "Store an Arrow file (uploaded as an Arrow file, an Arrow stream or JSON rows)",
+      description = "Streams and rows are encoded as an Arrow file while received; the file is validated "
+          + "completely (every record batch decoded) before it is kept.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+          @Content(mediaType = ArrowMediaTypes.FILE_VALUE,
+              schema = @Schema(type = "string", format = ApiDocs.BINARY, description = ApiDocs.ARROW_FILE)),
+          @Content(mediaType = ArrowMediaTypes.STREAM_VALUE,
+              schema = @Schema(type = "string", format = ApiDocs.BINARY, description = ApiDocs.ARROW_STREAM)),
+          @Content(mediaType = ArrowMediaTypes.JSON_VALUE,
+              schema = @Schema(type = "object", description = ApiDocs.JSON_ROWS)),
+          @Content(mediaType = ArrowMediaTypes.NDJSON_VALUE,
+              schema = @Schema(type = "string", description = ApiDocs.NDJSON_ROWS))}))
+  @ApiResponse(responseCode = "201", description = "Stored",
+      headers = @Header(name = HttpHeaders.LOCATION, description = "/files/{id}",
+          schema = @Schema(type = "string")),
+      content = @Content(mediaType = ArrowMediaTypes.JSON_VALUE,
+          schema = @Schema(implementation = FileInfo.class)))
   ResponseEntity<FileInfo> upload(
       HttpServletRequest request,
+      @Parameter(hidden = true)
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+      @Parameter(description = ApiDocs.BATCH_SIZE, schema = @Schema(type = "integer", minimum = "1"))
       @RequestParam(name = "batchSize", required = false) String batchSize)
       throws IOException {
     Representation input = Negotiation.input(request.getContentType());
@@ -73,16 +102,26 @@ final class FileController {
     long maxBytes = properties.limits().maxUploadBytes().toBytes();
     Params.checkContentLength(request, maxBytes);
     LimitedInputStream body = new LimitedInputStream(request.getInputStream(), maxBytes);
+    StoredFile file = metrics.upload(input, () -> store(input, body, rowsPerBatch));
+    return ResponseEntity.created(URI.create("/files/" + file.id()))
+        .contentType(ArrowMediaTypes.JSON)
+        .body(FileInfo.of(file));
+  }
+
+  private StoredFile store(Representation input, LimitedInputStream body, int rowsPerBatch)
+      throws IOException {
     Upload upload = switch (input) {
       case FILE -> body::transferTo;
       case STREAM -> out -> {
-        try (BatchSource source = BatchSource.stream(body, ipcLimits)) {
+        try (BatchSource source =
+            metrics.counted(BatchSource.stream(body, ipcLimits), input, Representation.FILE)) {
           Transcoder.copy(source, Representation.FILE, out, false);
         }
       };
       case JSON, NDJSON -> out -> {
-        try (BatchSource source =
-            BatchSource.rows(body, input == Representation.NDJSON, rowsPerBatch, jsonLimits)) {
+        try (BatchSource source = metrics.counted(
+            BatchSource.rows(body, input == Representation.NDJSON, rowsPerBatch, jsonLimits), input,
+            Representation.FILE)) {
           Transcoder.copy(source, Representation.FILE, out, false);
         }
       };
@@ -97,14 +136,21 @@ final class FileController {
       }
       throw e;
     }
-    return ResponseEntity.created(URI.create("/files/" + file.id()))
-        .contentType(ArrowMediaTypes.JSON)
-        .body(FileInfo.of(file));
+    if (input == Representation.FILE) {
+      metrics.decoded(Representation.FILE, file.batches(), file.rows()); // validated batch by batch
+    }
+    return file;
   }
 
   @GetMapping
+  @Operation(operationId = "listFiles", tags = "files", summary = "List the stored files, oldest first")
+  @ApiResponse(responseCode = "200", description = "The stored files",
+      content = @Content(mediaType = ArrowMediaTypes.JSON_VALUE,
+          schema = @Schema(implementation = FileList.class)))
   ResponseEntity<FileList> list(
+      @Parameter(hidden = true)
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+      @Parameter(description = ApiDocs.FORMAT, schema = @Schema(allowableValues = "json"))
       @RequestParam(name = "format", required = false) String format)
       throws IOException {
     Negotiation.output(accept, format, JSON_ONLY);
@@ -116,10 +162,21 @@ final class FileController {
   }
 
   @GetMapping("/{id}")
+  @Operation(operationId = "getFile", tags = "files",
+      summary = "A stored file: its metadata (JSON), the file itself, or its content as an Arrow stream",
+      description = "The Arrow file and stream are served from the file's memory mapping, not decoded.")
+  @ApiResponse(responseCode = "200", description = "Metadata, the stored Arrow file, or an Arrow stream",
+      content = {
+          @Content(mediaType = ArrowMediaTypes.JSON_VALUE, schema = @Schema(implementation = FileInfo.class)),
+          @Content(mediaType = ArrowMediaTypes.FILE_VALUE, schema = @Schema(type = "string", format = ApiDocs.BINARY)),
+          @Content(mediaType = ArrowMediaTypes.STREAM_VALUE, schema = @Schema(type = "string", format = ApiDocs.BINARY))})
   ResponseEntity<FileInfo> get(
-      @PathVariable("id") String id,
+      @Parameter(description = ApiDocs.ID) @PathVariable("id") String id,
+      @Parameter(hidden = true)
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+      @Parameter(description = ApiDocs.FORMAT, schema = @Schema(allowableValues = {"json", "file", "stream"}))
       @RequestParam(name = "format", required = false) String format,
+      @Parameter(description = ApiDocs.COMPRESSION, schema = @Schema(allowableValues = {"none", "zstd", "lz4"}))
       @RequestParam(name = "compression", required = false) String compression,
       HttpServletResponse response)
       throws IOException {
@@ -146,9 +203,16 @@ final class FileController {
   }
 
   @GetMapping("/{id}/schema")
+  @Operation(operationId = "getSchema", tags = "files", summary = "The schema of a stored file as JSON")
+  @ApiResponse(responseCode = "200",
+      description = "{\"fields\": [{\"name\", \"type\", \"nullable\", \"metadata\", \"children\"}], "
+          + "\"metadata\"}; type as pyarrow prints it",
+      content = @Content(mediaType = ArrowMediaTypes.JSON_VALUE, schema = @Schema(type = "object")))
   ResponseEntity<byte[]> schema(
-      @PathVariable("id") String id,
+      @Parameter(description = ApiDocs.ID) @PathVariable("id") String id,
+      @Parameter(hidden = true)
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+      @Parameter(description = ApiDocs.FORMAT, schema = @Schema(allowableValues = "json"))
       @RequestParam(name = "format", required = false) String format)
       throws IOException {
     Negotiation.output(accept, format, JSON_ONLY);
@@ -159,9 +223,16 @@ final class FileController {
   }
 
   @GetMapping("/{id}/batches")
+  @Operation(operationId = "listBatches", tags = "files",
+      summary = "The record batches of a stored file: count, and each batch's rows and place in the file")
+  @ApiResponse(responseCode = "200", description = "The batch list",
+      content = @Content(mediaType = ArrowMediaTypes.JSON_VALUE,
+          schema = @Schema(implementation = BatchList.class)))
   ResponseEntity<BatchList> batches(
-      @PathVariable("id") String id,
+      @Parameter(description = ApiDocs.ID) @PathVariable("id") String id,
+      @Parameter(hidden = true)
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+      @Parameter(description = ApiDocs.FORMAT, schema = @Schema(allowableValues = "json"))
       @RequestParam(name = "format", required = false) String format)
       throws IOException {
     Negotiation.output(accept, format, JSON_ONLY);
@@ -176,11 +247,27 @@ final class FileController {
   }
 
   @GetMapping("/{id}/batches/{index}")
+  @Operation(operationId = "getBatch", tags = "files",
+      summary = "One record batch of a stored file",
+      description = "By default a complete Arrow stream (schema, the dictionaries, the batch, end-of-stream) "
+          + "served from the memory-mapped file; or a one-batch Arrow file, or the batch's rows as JSON.")
+  @ApiResponse(responseCode = "200", description = "The batch", content = {
+      @Content(mediaType = ArrowMediaTypes.STREAM_VALUE, schema = @Schema(type = "string", format = ApiDocs.BINARY)),
+      @Content(mediaType = ArrowMediaTypes.FILE_VALUE, schema = @Schema(type = "string", format = ApiDocs.BINARY)),
+      @Content(mediaType = ArrowMediaTypes.JSON_VALUE,
+          array = @ArraySchema(schema = @Schema(type = "object", description = "a row"))),
+      @Content(mediaType = ArrowMediaTypes.NDJSON_VALUE,
+          schema = @Schema(type = "string", description = ApiDocs.NDJSON_ROWS))})
   void batch(
-      @PathVariable("id") String id,
+      @Parameter(description = ApiDocs.ID) @PathVariable("id") String id,
+      @Parameter(description = "The batch index, from 0", schema = @Schema(type = "integer", minimum = "0"))
       @PathVariable("index") String index,
+      @Parameter(hidden = true)
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+      @Parameter(description = ApiDocs.FORMAT,
+          schema = @Schema(allowableValues = {"stream", "file", "json", "ndjson"}))
       @RequestParam(name = "format", required = false) String format,
+      @Parameter(description = ApiDocs.COMPRESSION, schema = @Schema(allowableValues = {"none", "zstd", "lz4"}))
       @RequestParam(name = "compression", required = false) String compression,
       HttpServletResponse response)
       throws IOException {
@@ -197,13 +284,17 @@ final class FileController {
       Bodies.views(response, Representation.STREAM, views);
       return;
     }
-    try (BatchSource source = BatchSource.file(reader, i, i + 1)) {
+    try (BatchSource source =
+        metrics.counted(BatchSource.file(reader, i, i + 1), Representation.FILE, output)) {
       Bodies.transcode(response, output, source);
     }
   }
 
   @DeleteMapping("/{id}")
-  ResponseEntity<Void> delete(@PathVariable("id") String id) throws IOException {
+  @Operation(operationId = "deleteFile", tags = "files", summary = "Delete a stored file")
+  @ApiResponse(responseCode = "204", description = "Deleted; the id is gone for every later call")
+  ResponseEntity<Void> delete(@Parameter(description = ApiDocs.ID) @PathVariable("id") String id)
+      throws IOException {
     if (!store.delete(id)) {
       throw new UnknownFileException("no stored file has the id '" + id + "'");
     }

@@ -4,10 +4,9 @@ import dev.quiver.columnar.LimitExceededException;
 import dev.quiver.ipc.ArrowFormatException;
 import dev.quiver.json.JsonInputException;
 import dev.quiver.store.UnknownFileException;
+import dev.quiver.web.ops.ProblemBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -22,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers every error as {@code application/problem+json} (RFC 9457) with {@code status}, {@code title},
- * {@code detail} and {@code instance}: bad input 400, unknown id or batch 404, 406, 413 over a limit, 415;
+ * {@code detail}, {@code instance} and {@code requestId} ({@link ProblemBodies}): bad input 400, unknown id
+ * or batch 404, 406, 413 over a limit, 415;
  * anything unexpected 500 with a generic detail (and the stack trace in the log).
  *
  * <p>When the response has already started (a streamed body failed midway), no problem can be sent: the
@@ -86,15 +86,6 @@ final class ProblemHandler {
       String detail, HttpHeaders headers) throws java.io.IOException {
     response.reset(); // drops what a failed handler set (an Arrow Content-Type, a Content-Length)
     headers.forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
-    HttpStatus known = HttpStatus.resolve(status.value());
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "about:blank");
-    problem.put("title", known != null ? known.getReasonPhrase() : "Error");
-    problem.put("status", status.value());
-    problem.put("detail", detail != null ? detail : "");
-    problem.put("instance", request.getRequestURI());
-    response.setStatus(status.value());
-    response.setContentType(ArrowMediaTypes.PROBLEM_VALUE);
-    response.getOutputStream().write(json.writeValueAsBytes(problem));
+    ProblemBodies.write(request, response, json, status, detail); // with requestId
   }
 }

@@ -27,6 +27,8 @@ class QuiverConfiguration {
     return new LocalFileStore(
         Path.of(properties.storage().dir()),
         ipcLimits,
-        properties.limits().maxUploadBytes().toBytes());
+        properties.limits().maxUploadBytes().toBytes(),
+        properties.storage().quota() == null ? 0 : properties.storage().quota().toBytes(),
+        properties.storage().timeToLive());
   }
 }

@@ -9,22 +9,32 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.util.unit.DataUnit;
 
 /**
- * Quiver's settings ({@code quiver.*}), documented with their defaults in application.properties.
+ * Quiver's settings ({@code quiver.*}): every limit and option of the service, with its default. Each one
+ * is also settable by environment variable (Spring's relaxed binding: {@code quiver.limits.max-upload-bytes}
+ * is {@code QUIVER_LIMITS_MAXUPLOADBYTES}); the README's configuration table lists them all, and a test
+ * keeps that table and application.properties in step with this class.
  *
  * @param storage where stored files live
  * @param limits request-level limits
  * @param ipc caps on Arrow IPC input
  * @param json caps on JSON input
+ * @param auth optional bearer-token authentication of the data endpoints
  */
 @ConfigurationProperties("quiver")
 public record QuiverProperties(
     @DefaultValue Storage storage,
     @DefaultValue Limits limits,
     @DefaultValue Ipc ipc,
-    @DefaultValue Json json) {
+    @DefaultValue Json json,
+    @DefaultValue Auth auth) {
 
-  /** @param dir the storage directory ({@code QUIVER_STORAGE_DIR}); relative to the working directory */
-  public record Storage(@DefaultValue("data") String dir) {}
+  /**
+   * @param dir the storage directory ({@code QUIVER_STORAGE_DIR}); relative to the working directory
+   * @param quota optional: the most bytes stored in all (uploads beyond it answer 507); unset or 0 = none
+   * @param timeToLive optional: how long a stored file is kept (e.g. {@code 7d}); unset = until deleted
+   */
+  public record Storage(@DefaultValue("data") String dir,
+      @DataSizeUnit(DataUnit.BYTES) DataSize quota, java.time.Duration timeToLive) {}
 
   /**
    * @param maxUploadBytes the largest stored file, and the largest Arrow file body /convert accepts
@@ -74,6 +84,28 @@ public record QuiverProperties(
       @DefaultValue("64") int maxNestingDepth, @DefaultValue("16777216") int maxStringLength) {
     public JsonLimits toLimits() {
       return new JsonLimits(maxNestingDepth, maxStringLength);
+    }
+  }
+
+  /**
+   * @param token when set (not blank), every data endpoint ({@code /convert}, {@code /files/**}) requires
+   *     {@code Authorization: Bearer <token>}; empty (the default) turns authentication off. Health stays
+   *     open either way.
+   */
+  public record Auth(@DefaultValue("") String token) {
+    public Auth {
+      token = token == null ? "" : token.strip();
+    }
+
+    /** Whether a token is configured. */
+    public boolean enabled() {
+      return !token.isEmpty();
+    }
+
+    /** Never shows the token (these properties may end up in a log or an error message). */
+    @Override
+    public String toString() {
+      return "Auth[token=" + (enabled() ? "******" : "") + "]";
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.arrow.compression.CommonsCompressionFactory;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -32,6 +33,8 @@ import org.apache.arrow.vector.ipc.ReadChannel;
 import org.apache.arrow.vector.ipc.SeekableReadChannel;
 import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.ipc.message.IpcOption;
+import org.apache.arrow.vector.compression.CompressionUtil;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
@@ -89,13 +92,16 @@ public final class ArrowJavaData implements AutoCloseable {
     return allocator;
   }
 
-  /** Reads IPC bytes (file format if {@code isFile}, else stream format) with arrow-java's readers. */
+  /**
+   * Reads IPC bytes (file format if {@code isFile}, else stream format) with arrow-java's readers; compressed
+   * bodies (LZ4_FRAME, ZSTD) are decompressed with arrow-compression's codecs.
+   */
   public static ArrowJavaData read(byte[] ipc, boolean isFile, BufferAllocator allocator) {
     List<Batch> batches = new ArrayList<>();
     try (ArrowReader reader = isFile
-        ? new ArrowFileReader(
-            new SeekableReadChannel(new ByteArrayReadableSeekableByteChannel(ipc)), allocator)
-        : new ArrowStreamReader(new ByteArrayInputStream(ipc), allocator)) {
+        ? new ArrowFileReader(new SeekableReadChannel(new ByteArrayReadableSeekableByteChannel(ipc)),
+            allocator, CommonsCompressionFactory.INSTANCE)
+        : new ArrowStreamReader(new ByteArrayInputStream(ipc), allocator, CommonsCompressionFactory.INSTANCE)) {
       VectorSchemaRoot root = reader.getVectorSchemaRoot();
       Schema message = messageSchema(ipc, isFile);
       Map<Long, Dictionary> previous = new LinkedHashMap<>();
@@ -138,11 +144,30 @@ public final class ArrowJavaData implements AutoCloseable {
 
   /** The data in the IPC stream format, written by arrow-java (dictionary replacements where they change). */
   public byte[] writeStream() {
-    return write(false);
+    return write(false, IpcOption.DEFAULT, CompressionUtil.CodecType.NO_COMPRESSION);
+  }
+
+  /**
+   * The stream written by arrow-java with IPC options (metadata version V4/V5, legacy framing) and body
+   * compression ({@code NO_COMPRESSION}, {@code LZ4_FRAME} or {@code ZSTD}, through arrow-compression).
+   */
+  public byte[] writeStream(IpcOption option, CompressionUtil.CodecType codec) {
+    return write(false, option, codec);
+  }
+
+  /** The file written by arrow-java with IPC options and body compression; see {@link #writeStream(IpcOption, CompressionUtil.CodecType)}. */
+  public byte[] writeFile(IpcOption option, CompressionUtil.CodecType codec) {
+    checkFileDictionaries();
+    return write(true, option, codec);
   }
 
   /** The data in the IPC file format, written by arrow-java. Dictionaries must not change between batches. */
   public byte[] writeFile() {
+    checkFileDictionaries();
+    return write(true, IpcOption.DEFAULT, CompressionUtil.CodecType.NO_COMPRESSION);
+  }
+
+  private void checkFileDictionaries() {
     for (int i = 1; i < batches.size(); i++) {
       for (Map.Entry<Long, Dictionary> e : batches.get(i).dictionaries().entrySet()) {
         Dictionary first = batches.get(0).dictionaries().get(e.getKey());
@@ -153,10 +178,9 @@ public final class ArrowJavaData implements AutoCloseable {
         }
       }
     }
-    return write(true);
   }
 
-  private byte[] write(boolean file) {
+  private byte[] write(boolean file, IpcOption option, CompressionUtil.CodecType codec) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Schema memory = ArrowJavaSchemas.toMemoryFormat(schema);
     Map<Long, Dictionary> emptyDictionaries = new LinkedHashMap<>();
@@ -171,8 +195,10 @@ public final class ArrowJavaData implements AutoCloseable {
         provider.current = batches.get(0).dictionaries();
       }
       try (ArrowWriter writer = file
-          ? new ArrowFileWriter(writeRoot, provider, Channels.newChannel(out))
-          : new ArrowStreamWriter(writeRoot, provider, out)) {
+          ? new ArrowFileWriter(writeRoot, provider, Channels.newChannel(out), null, option,
+              CommonsCompressionFactory.INSTANCE, codec)
+          : new ArrowStreamWriter(writeRoot, provider, Channels.newChannel(out), option,
+              CommonsCompressionFactory.INSTANCE, codec)) {
         writer.start();
         for (Batch b : batches) {
           provider.current = b.dictionaries();
