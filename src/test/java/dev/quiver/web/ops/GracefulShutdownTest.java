@@ -3,6 +3,8 @@ package dev.quiver.web.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quiver.QuiverApplication;
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -83,7 +85,8 @@ class GracefulShutdownTest {
     CompletableFuture<Void> closed = null;
     try {
       assertThat(firstHalfSent.await(30, TimeUnit.SECONDS)).isTrue();
-      Thread.sleep(500); // the request reaches the controller, which waits for the rest of the body
+      // the request is running on the server (the controller waits for the rest of the body)
+      assertThat(activeRequests(context, Duration.ofSeconds(30))).isPositive();
       closed = CompletableFuture.runAsync(context::close);
       // new connections are refused once the shutdown has begun
       assertThat(refusesNewRequests(port, Duration.ofSeconds(30))).isTrue();
@@ -102,6 +105,22 @@ class GracefulShutdownTest {
     try (var left = Files.list(storage.resolve(".tmp"))) {
       assertThat(left).isEmpty();
     }
+  }
+
+  /** The requests running on the server once there is one (http.server.requests.active), or 0. */
+  private static int activeRequests(ConfigurableApplicationContext context, Duration within)
+      throws InterruptedException {
+    MeterRegistry registry = context.getBean(MeterRegistry.class);
+    long deadline = System.nanoTime() + within.toNanos();
+    while (System.nanoTime() < deadline) {
+      int active = registry.find("http.server.requests.active").longTaskTimers().stream()
+          .mapToInt(LongTaskTimer::activeTasks).sum();
+      if (active > 0) {
+        return active;
+      }
+      Thread.sleep(50);
+    }
+    return 0;
   }
 
   private static boolean refusesNewRequests(int port, Duration within) throws InterruptedException {
