@@ -17,14 +17,20 @@ interface BatchSink {
 
   /** A sink writing {@code representation} to {@code out} (never closing {@code out}). */
   static BatchSink open(Representation representation, OutputStream out, Schema schema) {
+    return open(representation, out, schema, WriteOptions.defaults());
+  }
+
+  /** A sink writing {@code representation}, Arrow ones with {@code options} (body compression). */
+  static BatchSink open(Representation representation, OutputStream out, Schema schema,
+      WriteOptions options) {
     return switch (representation) {
       case STREAM -> {
-        StreamWriter writer = new StreamWriter(out, schema, WriteOptions.defaults());
+        StreamWriter writer = new StreamWriter(out, schema, options);
         writer.start();
         yield sink(writer::write, writer::end);
       }
       case FILE -> {
-        FileWriter writer = new FileWriter(out, schema, WriteOptions.defaults());
+        FileWriter writer = new FileWriter(out, schema, options);
         yield sink(writer::write, writer::finish);
       }
       case JSON, NDJSON -> {

@@ -1,5 +1,6 @@
 package dev.quiver.web;
 
+import dev.quiver.ipc.BodyCompression;
 import dev.quiver.ipc.FileReader;
 import dev.quiver.ipc.IpcLimits;
 import dev.quiver.json.JsonLimits;
@@ -87,30 +88,32 @@ final class ConvertController {
     Representation input = Negotiation.input(request.getContentType());
     Representation output = Negotiation.output(request.getHeader(HttpHeaders.ACCEPT), format,
         input.isArrow() ? FROM_ARROW : FROM_JSON);
-    Negotiation.checkCompression(compression, output);
+    BodyCompression codec =
+        Negotiation.compression(request.getHeader(HttpHeaders.ACCEPT), compression, output);
     int rowsPerBatch = Params.batchSize(batchSize, properties.limits());
     InputStream body = request.getInputStream();
     metrics.convert(input, output, () -> {
-      transcode(request, response, input, output, body, rowsPerBatch);
+      transcode(request, response, input, output, codec, body, rowsPerBatch);
       return null;
     });
   }
 
   private void transcode(HttpServletRequest request, HttpServletResponse response,
-      Representation input, Representation output, InputStream body, int rowsPerBatch)
+      Representation input, Representation output, BodyCompression codec, InputStream body,
+      int rowsPerBatch)
       throws IOException {
     switch (input) {
       case JSON, NDJSON -> {
         try (BatchSource source = metrics.counted(
             BatchSource.rows(body, input == Representation.NDJSON, rowsPerBatch, jsonLimits), input,
             output)) {
-          Bodies.transcode(response, output, source);
+          Bodies.transcode(response, output, source, codec);
         }
       }
       case STREAM -> {
         try (BatchSource source =
             metrics.counted(BatchSource.stream(body, ipcLimits), input, output)) {
-          Bodies.transcode(response, output, source);
+          Bodies.transcode(response, output, source, codec);
         }
       }
       case FILE -> {
@@ -120,7 +123,7 @@ final class ConvertController {
           FileReader reader = FileReader.open(spool.bytes(), ipcLimits);
           try (BatchSource source =
               metrics.counted(BatchSource.file(reader, 0, reader.batchCount()), input, output)) {
-            Bodies.transcode(response, output, source);
+            Bodies.transcode(response, output, source, codec);
           }
         }
       }
