@@ -91,12 +91,15 @@ abstract class ConformanceHttp {
   }
 
   /**
-   * Uploads an Arrow stream (POST /files), fetches every batch by index as a one-batch stream and returns
-   * the bytes of each; deletes the file at the end. {@code expectedBatches} is checked against the upload's
-   * answer.
+   * Uploads an Arrow stream (POST /files), fetches every batch by index as a one-batch stream (with
+   * {@code ?compression=codec} unless null: then the Content-Type must name it and every batch message be
+   * compressed with it; else uncompressed) and returns the bytes of each; deletes the file at the end.
+   * {@code expectedBatches} is checked against the upload's answer.
    */
-  java.util.List<byte[]> uploadAndFetchBatches(byte[] stream, int expectedBatches, String query)
+  java.util.List<byte[]> uploadAndFetchBatches(byte[] stream, int expectedBatches, Codec codec)
       throws IOException, InterruptedException {
+    String query = codec == null ? "" : "?compression=" + codec.suffix;
+    String type = codec == null ? STREAM : STREAM + "; codecs=" + codec.suffix;
     HttpResponse<byte[]> created = post("/files", STREAM, null, stream);
     assertStatus(created, 201, "POST /files");
     String id = json(created).get("id").asString();
@@ -109,9 +112,10 @@ abstract class ConformanceHttp {
       for (int i = 0; i < batches; i++) {
         HttpResponse<byte[]> batch = get("/files/" + id + "/batches/" + i + query, STREAM);
         assertStatus(batch, 200, "GET /files/{id}/batches/" + i);
-        if (!contentType(batch).startsWith(STREAM)) {
-          throw new AssertionError("batch " + i + ": Content-Type " + contentType(batch));
+        if (!contentType(batch).equals(type)) {
+          throw new AssertionError("batch " + i + ": Content-Type " + contentType(batch) + ", expected " + type);
         }
+        IpcMessages.assertCompressed("batch " + i + " served", batch.body(), false, codec == null ? -1 : codec.wire);
         out.add(batch.body());
       }
       return out;

@@ -61,7 +61,11 @@ class GeneratedConformanceTest extends ConformanceHttp {
             () -> write(spec, file, codec)));
       }
     }
-    steps.add(Steps.step(SUITE, id, "http", Column.HTTP, features, () -> http(spec)));
+    steps.add(Steps.step(SUITE, id, "http", Column.HTTP, features, () -> http(spec, null)));
+    for (Codec codec : Codec.values()) {
+      steps.add(Steps.step(SUITE, id, "http-" + codec.suffix, Column.HTTP, GeneratedCases.with(features, codec.feature),
+          () -> http(spec, codec)));
+    }
     steps.add(Steps.step(SUITE, id, "http-convert", Column.HTTP, features, () -> httpConvert(spec)));
     return steps.stream();
   }
@@ -90,7 +94,7 @@ class GeneratedConformanceTest extends ConformanceHttp {
         }
       }
       steps.add(Steps.step(SUITE, id, "http", Column.HTTP, features, () -> {
-        List<byte[]> served = uploadAndFetchBatches(writeDecimals(spec, false, null), spec.batches().size(), "");
+        List<byte[]> served = uploadAndFetchBatches(writeDecimals(spec, false, null), spec.batches().size(), null);
         for (int i = 0; i < served.size(); i++) {
           Compare.rows(spec.name() + " batch " + i + " served over HTTP, read by Quiver",
               List.of(spec.rows().get(i)), Compare.rows(Quiver.readStream(served.get(i)).batches()));
@@ -224,12 +228,13 @@ class GeneratedConformanceTest extends ConformanceHttp {
     Compare.rows(what, w.rows(), back.batches());
   }
 
-  private void http(GeneratedCases.Spec spec) throws Exception {
+  private void http(GeneratedCases.Spec spec, Codec codec) throws Exception {
     Written w = arrowJava(spec, false, null);
-    List<byte[]> served = uploadAndFetchBatches(w.bytes(), w.rows().size(), "");
+    List<byte[]> served = uploadAndFetchBatches(w.bytes(), w.rows().size(), codec);
     for (int i = 0; i < served.size(); i++) {
       ArrowJavaRows batch = ArrowJavaRows.read(served.get(i), false);
-      String what = spec + " batch " + i + " served over HTTP, read by arrow-java";
+      String what = spec + " batch " + i + " served over HTTP" + (codec == null ? "" : " (" + codec.suffix + ")")
+          + ", read by arrow-java";
       Compare.schemas(what, w.schema(), batch.schema());
       Compare.rows(what, List.of(w.rows().get(i)), batch.batches());
     }

@@ -65,8 +65,10 @@ final class IpcMessages {
     return out;
   }
 
-  /** Asserts every record batch and dictionary batch message has body compression {@code codec}. */
-  static void assertCompressed(String what, byte[] ipc, boolean isFile, byte codec) {
+  /**
+   * Asserts every record batch and dictionary batch message has body compression {@code codec} (-1: none).
+   */
+  static void assertCompressed(String what, byte[] ipc, boolean isFile, int codec) {
     for (Msg m : of(ipc, isFile)) {
       if (m.recordBatch() != null) {
         if (m.codec() != codec) {
