@@ -3,7 +3,8 @@
 # src/test/java/dev/quiver/conformance) into the README's conformance table: rows are types and features,
 # columns are stream read / stream write / file read / file write / HTTP, a cell is "pass (N)" (N cases,
 # all passed), "fail (F of N)" (F of N cases failed; "known" when every failure is a listed expectation) or
-# "n/a" (no case exercises it). Known failures are listed under the table with their reasons.
+# "n/a" (no case exercises it). Known failures, steps that cannot be exercised and notes on how steps were
+# checked are listed under the table with their reasons.
 #
 # Usage: scripts/conformance-table.sh [--results DIR] [--readme FILE] [--print]
 #   --results DIR  where the results-*.json files are (default: target/conformance)
@@ -56,7 +57,7 @@ table=$(jq -n -r '
     ($rows[] as $row
       | "| " + $row + " | "
         + ([columns[] as $col
-            | [$all[] | select(.column == $col and any(.features[]; . == $row))]
+            | [$all[] | select(.column == $col and .result != "n/a" and any(.features[]; . == $row))]
             | group_by(.id)
             | map(if any(.[]; .result == "fail") then "fail"
                   elif any(.[]; .result == "known-fail") then "known" else "pass" end) as $cases
@@ -74,11 +75,17 @@ table=$(jq -n -r '
     | "\($cases) cases (suites: \($suites)), \($all | length) steps: "
       + "\([$all[] | select(.result == "pass")] | length) passed, "
       + "\([$all[] | select(.result == "known-fail")] | length) known failures, "
-      + "\([$all[] | select(.result == "fail")] | length) failed.",
+      + "\([$all[] | select(.result == "fail")] | length) failed, "
+      + "\([$all[] | select(.result == "n/a")] | length) not applicable.",
     (([$all[] | select(.result == "known-fail")] | group_by(.detail)) as $known
       | if ($known | length) > 0 then
           "", "Known failures (listed expectations in the suite; a listed step that passes fails the suite):",
           ($known[] | "- " + .[0].detail + " (" + ([.[] | .case + "/" + .step] | unique | join(", ")) + ")")
+        else empty end),
+    (([$all[] | select(.result == "n/a")] | group_by(.detail)) as $na
+      | if ($na | length) > 0 then
+          "", "Not applicable (steps that cannot be exercised, listed in the suite):",
+          ($na[] | "- " + .[0].detail + " (" + ([.[] | .case + "/" + .step] | unique | join(", ")) + ")")
         else empty end),
     (([$all[] | select(.result == "pass" and .detail != null)] | group_by(.detail)) as $notes
       | if ($notes | length) > 0 then

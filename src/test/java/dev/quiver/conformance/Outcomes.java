@@ -19,8 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code quiver.conformance.dir}) when the suite's test class ends. scripts/conformance-table.sh turns
  * these files into the README's conformance table.
  *
- * <p>A result is {@code pass}, {@code fail} (a step that failed: the test failed too) or {@code known-fail}
- * (a listed expectation, with its reason: the test passed because the step failed as expected).
+ * <p>A result is {@code pass}, {@code fail} (a step that failed: the test failed too), {@code known-fail}
+ * (a listed expectation, with its reason: the test passed because the step failed as expected) or
+ * {@code n/a} (a listed step that cannot be exercised, with the reason).
  */
 final class Outcomes {
   /** One step of one case. */

@@ -58,7 +58,8 @@ final class Steps {
       e.addSuppressed(failure);
       throw e;
     }
-    Outcomes.add(suite, new Outcomes.Outcome(caseId, step, column, features, "known-fail", known.reason()));
+    Outcomes.add(suite, new Outcomes.Outcome(caseId, step, column, features,
+        known.notApplicable() ? "n/a" : "known-fail", known.reason()));
   }
 
   private static String causeChain(Throwable t) {
