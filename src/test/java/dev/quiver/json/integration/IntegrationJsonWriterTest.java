@@ -85,6 +85,25 @@ class IntegrationJsonWriterTest {
   }
 
   @Test
+  void stagedBatchesSpillToATemporaryFile() {
+    String schema = "{\"fields\": [{\"name\": \"d\", \"type\": \"dictionary<values=string, indices=int32,"
+        + " ordered=0>\", \"nullable\": true}]}";
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < 3000; i++) {
+      rows.append("{\"d\":\"v").append(i % 700).append("\"}\n");
+    }
+    List<RecordBatch> batches = rows(schema, rows.toString(), 100);
+    java.io.ByteArrayOutputStream small = new java.io.ByteArrayOutputStream();
+    try (IntegrationJsonWriter w = new IntegrationJsonWriter(small, batches.get(0).schema(), 1024)) {
+      batches.forEach(w::write);
+      w.finish();
+    }
+    byte[] inMemory = IntegrationJsonGoldenTest.write(batches.get(0).schema(), batches);
+    assertThat(small.toByteArray()).isEqualTo(inMemory);
+    assertThat(text(IntegrationJsonGoldenTest.read(inMemory))).isEqualTo(text(batches));
+  }
+
+  @Test
   void replacedDictionaryIsRefusedNamingFieldAndBatch() {
     String schema = "{\"fields\": [{\"name\": \"d\", \"type\": \"dictionary<values=string, indices=int8,"
         + " ordered=0>\", \"nullable\": true}]}";
