@@ -33,7 +33,7 @@ final class ServiceProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
         "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.quiver.QuiverApplication",
         "--server.port=0", "--quiver.storage.dir=" + storage, "--spring.main.banner-mode=off",
-        "--spring.jmx.enabled=false", "--spring.main.lazy-initialization=true", "--springdoc.api-docs.enabled=false",
+        "--spring.jmx.enabled=false", "--springdoc.api-docs.enabled=false",
         "--springdoc.swagger-ui.enabled=false"));
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();

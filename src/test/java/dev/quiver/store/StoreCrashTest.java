@@ -81,7 +81,13 @@ class StoreCrashTest {
           client.start();
           clients.add(client);
         }
-        Thread.sleep(ThreadLocalRandom.current().nextLong(150, 1500));
+        // kill at a random moment once this cycle's uploads are flowing (the first one acknowledged)
+        int before = acknowledged.size();
+        long waitUntil = System.nanoTime() + 20_000_000_000L;
+        while (acknowledged.size() == before && System.nanoTime() < waitUntil) {
+          Thread.sleep(10);
+        }
+        Thread.sleep(ThreadLocalRandom.current().nextLong(50, 1500));
         service.kill();
         for (Thread client : clients) {
           client.join(30_000);
@@ -139,11 +145,11 @@ class StoreCrashTest {
   }
 
   private void verify(int port, Path storage, boolean everything) throws Exception {
+    HttpResponse<byte[]> list = send(HttpRequest.newBuilder(uri(port, "/files")).GET());
+    assertThat(list.statusCode()).isEqualTo(200);
     try (Stream<Path> temp = Files.list(storage.resolve(".tmp"))) {
       assertThat(temp).as("temporary files left after the restart").isEmpty();
     }
-    HttpResponse<byte[]> list = send(HttpRequest.newBuilder(uri(port, "/files")).GET());
-    assertThat(list.statusCode()).isEqualTo(200);
     Set<String> listed = new HashSet<>();
     Matcher m = ID.matcher(new String(list.body(), java.nio.charset.StandardCharsets.UTF_8));
     while (m.find()) {

@@ -111,7 +111,11 @@ class StoreDiskHttpTest {
     Matcher m = ID.matcher(new String(list.body(), StandardCharsets.UTF_8));
     assertThat(m.find()).isTrue();
     String id = m.group(1);
-    assertThat(run("mount", "-o", "remount,ro", STORAGE.toString())).isTrue();
+    // Linux refuses to remount read-only while a deleted file is still mapped (the one deleted above is,
+    // until the garbage collector releases its mapping): collect, then remount.
+    boolean readOnly = ProcSelf.gcUntil(
+        () -> run("mount", "-o", "remount,ro", STORAGE.toString()), 15_000);
+    assertThat(readOnly).as("remounted read-only").isTrue();
     try {
       assertProblem(upload(ArrowJavaIo.sample(true, 2, 3)), 503, "Read-only file system");
       assertProblem(upload(ArrowJavaIo.sample(true, 2, 3)), 503, "nothing was stored");
