@@ -6,6 +6,7 @@ import dev.quiver.ipc.FileWriter;
 import dev.quiver.ipc.StreamWriter;
 import dev.quiver.ipc.WriteOptions;
 import dev.quiver.json.RowsWriter;
+import dev.quiver.json.integration.IntegrationJsonWriter;
 import java.io.OutputStream;
 
 /** Record batches written in one representation; {@link #finish()} completes it. */
@@ -30,7 +31,10 @@ interface BatchSink {
         RowsWriter writer = new RowsWriter(out, representation == Representation.NDJSON);
         yield sink(writer::write, writer::finish);
       }
-      case INTEGRATION -> throw new IllegalArgumentException("not an output yet: " + representation);
+      case INTEGRATION -> {
+        IntegrationJsonWriter writer = new IntegrationJsonWriter(out, schema);
+        yield sink(writer::write, writer::finish);
+      }
     };
   }
 

@@ -29,9 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 final class ConvertController {
   private static final List<Representation> FROM_JSON = List.of(
-      Representation.STREAM, Representation.FILE, Representation.JSON, Representation.NDJSON);
-  private static final List<Representation> FROM_ARROW = List.of(
-      Representation.JSON, Representation.NDJSON, Representation.STREAM, Representation.FILE);
+      Representation.STREAM, Representation.FILE, Representation.JSON, Representation.NDJSON,
+      Representation.INTEGRATION);
+  private static final List<Representation> FROM_ARROW = List.of(Representation.JSON, Representation.NDJSON,
+      Representation.STREAM, Representation.FILE, Representation.INTEGRATION);
 
   private final FileStore store;
   private final QuiverProperties properties;
@@ -76,7 +77,7 @@ final class ConvertController {
       HttpServletRequest request,
       HttpServletResponse response,
       @Parameter(description = ApiDocs.FORMAT,
-          schema = @Schema(allowableValues = {"stream", "file", "json", "ndjson"}))
+          schema = @Schema(allowableValues = {"stream", "file", "json", "ndjson", "integration"}))
       @RequestParam(name = "format", required = false) String format,
       @Parameter(description = ApiDocs.BATCH_SIZE, schema = @Schema(type = "integer", minimum = "1"))
       @RequestParam(name = "batchSize", required = false) String batchSize,

@@ -51,9 +51,10 @@ import org.springframework.web.bind.annotation.RestController;
 final class FileController {
   private static final List<Representation> JSON_ONLY = List.of(Representation.JSON);
   private static final List<Representation> FILE_OUTPUTS =
-      List.of(Representation.JSON, Representation.FILE, Representation.STREAM);
+      List.of(Representation.JSON, Representation.FILE, Representation.STREAM, Representation.INTEGRATION);
   private static final List<Representation> BATCH_OUTPUTS = List.of(
-      Representation.STREAM, Representation.FILE, Representation.JSON, Representation.NDJSON);
+      Representation.STREAM, Representation.FILE, Representation.JSON, Representation.NDJSON,
+      Representation.INTEGRATION);
 
   private final FileStore store;
   private final QuiverProperties properties;
@@ -174,7 +175,7 @@ final class FileController {
       @Parameter(description = ApiDocs.ID) @PathVariable("id") String id,
       @Parameter(hidden = true)
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-      @Parameter(description = ApiDocs.FORMAT, schema = @Schema(allowableValues = {"json", "file", "stream"}))
+      @Parameter(description = ApiDocs.FORMAT, schema = @Schema(allowableValues = {"json", "file", "stream", "integration"}))
       @RequestParam(name = "format", required = false) String format,
       @Parameter(description = ApiDocs.COMPRESSION, schema = @Schema(allowableValues = {"none", "zstd", "lz4"}))
       @RequestParam(name = "compression", required = false) String compression,
@@ -194,6 +195,13 @@ final class FileController {
         }
         views.add(ByteBuffer.wrap(IpcFormat.END_OF_STREAM));
         Bodies.views(response, Representation.STREAM, views);
+      }
+      case INTEGRATION -> {
+        FileReader reader = file.reader();
+        try (BatchSource source =
+            metrics.counted(BatchSource.file(reader, 0, reader.batchCount()), Representation.FILE, output)) {
+          Bodies.transcode(response, output, source);
+        }
       }
       default -> {
         return ResponseEntity.ok().contentType(ArrowMediaTypes.JSON).body(FileInfo.of(file.file()));
@@ -265,7 +273,7 @@ final class FileController {
       @Parameter(hidden = true)
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
       @Parameter(description = ApiDocs.FORMAT,
-          schema = @Schema(allowableValues = {"stream", "file", "json", "ndjson"}))
+          schema = @Schema(allowableValues = {"stream", "file", "json", "ndjson", "integration"}))
       @RequestParam(name = "format", required = false) String format,
       @Parameter(description = ApiDocs.COMPRESSION, schema = @Schema(allowableValues = {"none", "zstd", "lz4"}))
       @RequestParam(name = "compression", required = false) String compression,

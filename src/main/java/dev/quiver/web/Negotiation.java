@@ -113,11 +113,6 @@ final class Negotiation {
   }
 
   private static void requireOffered(Representation r, List<Representation> offered, String what) {
-    if (r == Representation.INTEGRATION) {
-      throw Problems.notAcceptable(
-          "the Arrow integration JSON representation (" + what + ") is not supported yet (issue #3); "
-              + "available here: " + names(offered));
-    }
     if (!offered.contains(r)) {
       throw Problems.notAcceptable(what + " is not available here; available: " + names(offered));
     }

@@ -1,0 +1,131 @@
+package dev.quiver.conformance;
+
+import dev.quiver.columnar.RecordBatch;
+import dev.quiver.columnar.Schema;
+import dev.quiver.interop.GoldenFiles;
+import dev.quiver.ipc.WriteOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Conformance over every case of every folder of the Arrow project's integration golden files (folders and
+ * cases are listed when the suite runs: a new folder needs no code change). Per case, tests named
+ * {@code <folder>/<case>/<step>}:
+ *
+ * <ul>
+ *   <li>{@code read-stream}, {@code read-file}: the golden {@code .stream} / {@code .arrow_file} read by our
+ *       readers equal (schema and values) to the {@code .json.gz} ground truth;
+ *   <li>{@code write-stream}, {@code write-file}: the ground truth written by our writers, read back by
+ *       arrow-java equal to it;
+ *   <li>{@code http}: the golden stream uploaded ({@code POST /files}), every batch fetched by index as a
+ *       stream ({@code GET /files/{id}/batches/{i}}) and read by arrow-java equal to that batch of the
+ *       ground truth.
+ * </ul>
+ *
+ * Outcomes go to {@code target/conformance/results-golden.json} (see {@link Outcomes}); known failures are
+ * listed with their reasons in {@link KnownFailures}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GoldenConformanceTest extends ConformanceHttp {
+  static final String SUITE = "golden";
+
+  @AfterAll
+  static void writeOutcomes() {
+    Outcomes.write(SUITE);
+  }
+
+  @TestFactory
+  Stream<DynamicNode> golden() throws IOException {
+    List<DynamicNode> folders = new ArrayList<>();
+    try (Stream<Path> dirs = Files.list(GoldenFiles.integrationDir())) {
+      for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+        String folder = dir.getFileName().toString();
+        List<DynamicNode> cases = new ArrayList<>();
+        for (GoldenFiles.Case c : GoldenFiles.cases(folder)) {
+          cases.add(DynamicContainer.dynamicContainer(c.toString(), steps(c)));
+        }
+        folders.add(DynamicContainer.dynamicContainer(folder, cases));
+      }
+    }
+    return folders.stream();
+  }
+
+  private Stream<DynamicNode> steps(GoldenFiles.Case c) {
+    Set<String> features = GoldenTruth.features(c);
+    Supplier<GoldenTruth> truth = memoize(() -> GoldenTruth.load(c));
+    String id = c.toString();
+    return Stream.of(
+        Steps.step(SUITE, id, "read-stream", Column.STREAM_READ, features, () -> read(c, truth.get(), false)),
+        Steps.step(SUITE, id, "read-file", Column.FILE_READ, features, () -> read(c, truth.get(), true)),
+        Steps.step(SUITE, id, "write-stream", Column.STREAM_WRITE, features,
+            () -> write(c, truth.get(), false, WriteOptions.defaults())),
+        Steps.step(SUITE, id, "write-file", Column.FILE_WRITE, features,
+            () -> write(c, truth.get(), true, WriteOptions.defaults())),
+        Steps.step(SUITE, id, "http", Column.HTTP, features, () -> http(c, truth.get())));
+  }
+
+  private static void read(GoldenFiles.Case c, GoldenTruth truth, boolean isFile) {
+    Quiver.Read ours = Quiver.read(GoldenFiles.bytes(isFile ? c.arrowFile() : c.stream()), isFile);
+    String what = c + (isFile ? " file" : " stream") + " read by Quiver";
+    Compare.schemas(what, truth.schema(), ours.schema());
+    Compare.rows(what, truth.rows(), Compare.rows(ours.batches()));
+  }
+
+  private static void write(GoldenFiles.Case c, GoldenTruth truth, boolean isFile, WriteOptions options) {
+    Schema schema;
+    List<RecordBatch> batches;
+    if (truth.batches() != null) {
+      schema = dev.quiver.interop.ArrowJavaBridge.toQuiverSchema(truth.schema());
+      batches = truth.batches();
+      if (!batches.isEmpty()) {
+        schema = batches.get(0).schema();
+      }
+    } else {
+      // types the bridge does not convert: the data as our reader reads the golden stream (checked by read-stream)
+      Quiver.Read read = Quiver.readStream(GoldenFiles.bytes(c.stream()));
+      schema = read.schema();
+      batches = read.batches();
+    }
+    byte[] written = Quiver.write(schema, batches, options, isFile);
+    ArrowJavaRows back = ArrowJavaRows.read(written, isFile);
+    String what = c + (isFile ? " file" : " stream") + " written by Quiver, read by arrow-java";
+    Compare.schemas(what, truth.schema(), back.schema());
+    Compare.rows(what, truth.rows(), back.batches());
+  }
+
+  private void http(GoldenFiles.Case c, GoldenTruth truth) throws Exception {
+    List<byte[]> served = uploadAndFetchBatches(GoldenFiles.bytes(c.stream()), truth.rows().size(), "");
+    for (int i = 0; i < served.size(); i++) {
+      ArrowJavaRows batch = ArrowJavaRows.read(served.get(i), false);
+      String what = c + " batch " + i + " served over HTTP, read by arrow-java";
+      Compare.schemas(what, truth.schema(), batch.schema());
+      Compare.rows(what, List.of(truth.rows().get(i)), batch.batches());
+    }
+  }
+
+  /** A supplier computing once, on first use (the truth is loaded by the first step that needs it). */
+  static <T> Supplier<T> memoize(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
+  }
+}

@@ -1,0 +1,69 @@
+package dev.quiver.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.quiver.columnar.RecordBatch;
+import dev.quiver.interop.ArrowJavaBridge;
+import dev.quiver.interop.ArrowJavaData;
+import dev.quiver.interop.GoldenFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * The ground truth of a golden case, from its {@code .json.gz}: read by arrow-java's integration JSON
+ * reader ({@link GoldenFiles#readJson}), rendered with {@link LogicalRows}, and -- where the interop bridge
+ * converts the types -- also as our record batches (the input of the write steps).
+ *
+ * @param schema the schema as the JSON spells it (message format)
+ * @param rows per batch, the rendered rows
+ * @param batches the data as our batches, or null when the bridge does not convert these types
+ */
+record GoldenTruth(Schema schema, List<List<List<String>>> rows, List<RecordBatch> batches) {
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build();
+
+  static GoldenTruth load(GoldenFiles.Case c) {
+    try (BufferAllocator allocator = new RootAllocator();
+        ArrowJavaData data = GoldenFiles.readJson(c, allocator)) {
+      List<RecordBatch> batches;
+      try {
+        batches = ArrowJavaBridge.toQuiver(data);
+      } catch (UnsupportedOperationException e) {
+        batches = null; // e.g. unions: the write steps start from our read of the golden stream
+      }
+      return new GoldenTruth(data.schema(), Compare.rows(data), batches);
+    }
+  }
+
+  /** The case's schema straight from the JSON (readable even where arrow-java cannot read the data). */
+  static Schema jsonSchema(GoldenFiles.Case c) {
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(c.jsonGz()))) {
+      JsonNode root = JSON.readTree(in);
+      return JSON.treeToValue(root.path("schema"), Schema.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The table rows of a case: its schema's types and features, plus what its folder is about. */
+  static Set<String> features(GoldenFiles.Case c) {
+    Set<String> out = new TreeSet<>(Features.of(ArrowJavaBridge.toQuiverSchema(jsonSchema(c))));
+    if (c.folder().contains("compression")) {
+      String name = c.name().toLowerCase(Locale.ROOT);
+      out.add(name.contains("zstd") ? "body compression (zstd)" : "body compression (lz4_frame)");
+    }
+    return out;
+  }
+}

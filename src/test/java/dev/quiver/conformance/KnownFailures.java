@@ -1,0 +1,52 @@
+package dev.quiver.conformance;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Steps known not to work, each with the reason and a fragment the failure's message must contain. Keys are
+ * {@code <folder>/<case>/<step>} (generated cases: {@code generated/<case>/<step>}) where {@code *} matches
+ * within one segment. A listed step that passes fails the suite ("unexpectedly passed"), and so does one
+ * that fails for another reason, so this list stays honest.
+ */
+final class KnownFailures {
+  /** Why a step fails and what its failure message contains. */
+  record Expectation(String reason, String messageFragment) {}
+
+  private static final Map<String, Expectation> LIST = new LinkedHashMap<>();
+
+  static {
+    for (String step : new String[] {"read-stream", "read-file", "http"}) {
+      expect("2.0.0-compression/*/" + step,
+          "body compression: our readers reject compressed bodies until the codec work (issue #3) lands",
+          "is not supported yet");
+    }
+    expect("1.0.0-littleendian/duplicate_fieldnames/*",
+        "no ground truth: arrow-java's JsonFileReader cannot read a struct with two children of the same name,"
+            + " and our own integration JSON reader (the fallback) is not there yet",
+        "JsonFileReader cannot read");
+  }
+
+  private KnownFailures() {}
+
+  static void expect(String pattern, String reason, String messageFragment) {
+    LIST.put(pattern, new Expectation(reason, messageFragment));
+  }
+
+  /** The expectation for a step, or null when it must pass. */
+  static Expectation of(String caseId, String step) {
+    String key = caseId + "/" + step;
+    for (Map.Entry<String, Expectation> e : LIST.entrySet()) {
+      if (matches(e.getKey(), key)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static boolean matches(String pattern, String key) {
+    String regex = Pattern.quote(pattern).replace("*", "\\E[^/]*\\Q");
+    return key.matches(regex);
+  }
+}
