@@ -80,6 +80,11 @@ table=$(jq -n -r '
           "", "Known failures (listed expectations in the suite; a listed step that passes fails the suite):",
           ($known[] | "- " + .[0].detail + " (" + ([.[] | .case + "/" + .step] | unique | join(", ")) + ")")
         else empty end),
+    (([$all[] | select(.result == "pass" and .detail != null)] | group_by(.detail)) as $notes
+      | if ($notes | length) > 0 then
+          "", "Notes:",
+          ($notes[] | "- " + .[0].detail + " (" + ([.[] | .case + "/" + .step] | unique | join(", ")) + ")")
+        else empty end),
     (([$all[] | select(.result == "fail")]) as $failed
       | if ($failed | length) > 0 then
           "", "Failed steps:", ($failed[] | "- " + .case + "/" + .step)

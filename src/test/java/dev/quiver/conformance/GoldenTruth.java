@@ -12,13 +12,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.message.IpcOption;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -29,8 +32,11 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * @param schema the schema as the JSON spells it (message format)
  * @param rows per batch, the rendered rows
  * @param batches the data as our batches, or null when the bridge does not convert these types
+ * @param compressed the data written by arrow-java with body compression, by key {@code stream-lz4},
+ *     {@code file-zstd}, ...: the bytes, or the {@link RuntimeException} arrow-java failed with
  */
-record GoldenTruth(Schema schema, List<List<List<String>>> rows, List<RecordBatch> batches) {
+record GoldenTruth(Schema schema, List<List<List<String>>> rows, List<RecordBatch> batches,
+    Map<String, Object> compressed) {
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build();
 
@@ -43,8 +49,34 @@ record GoldenTruth(Schema schema, List<List<List<String>>> rows, List<RecordBatc
       } catch (UnsupportedOperationException e) {
         batches = null; // e.g. unions: the write steps start from our read of the golden stream
       }
-      return new GoldenTruth(data.schema(), Compare.rows(data), batches);
+      Map<String, Object> compressed = new LinkedHashMap<>();
+      for (Codec codec : Codec.values()) {
+        for (boolean file : new boolean[] {false, true}) {
+          Object bytes;
+          try {
+            bytes = file ? data.writeFile(IpcOption.DEFAULT, codec.arrowJava)
+                : data.writeStream(IpcOption.DEFAULT, codec.arrowJava);
+          } catch (RuntimeException e) {
+            bytes = e;
+          }
+          compressed.put(key(file, codec), bytes);
+        }
+      }
+      return new GoldenTruth(data.schema(), Compare.rows(data), batches, compressed);
     }
+  }
+
+  static String key(boolean file, Codec codec) {
+    return (file ? "file-" : "stream-") + codec.suffix;
+  }
+
+  /** arrow-java's compressed stream or file of the data; fails when arrow-java could not write it. */
+  byte[] arrowJavaCompressed(boolean file, Codec codec) {
+    Object o = compressed.get(key(file, codec));
+    if (o instanceof RuntimeException e) {
+      throw new IllegalStateException("arrow-java cannot write this data with " + codec.suffix + ": " + e, e);
+    }
+    return (byte[]) o;
   }
 
   /** The case's schema straight from the JSON (readable even where arrow-java cannot read the data). */

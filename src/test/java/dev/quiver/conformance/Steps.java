@@ -10,7 +10,15 @@ import org.junit.jupiter.api.function.Executable;
  * {@code known-fail}), and fails the test if it passes.
  */
 final class Steps {
+  private static final ThreadLocal<java.util.Set<String>> NOTES =
+      ThreadLocal.withInitial(java.util.LinkedHashSet::new);
+
   private Steps() {}
+
+  /** Attaches a note to the running step's outcome (how it was checked), shown under the table. */
+  static void note(String text) {
+    NOTES.get().add(text);
+  }
 
   static DynamicTest step(String suite, String caseId, String step, Column column, Set<String> features,
       Executable body) {
@@ -21,14 +29,17 @@ final class Steps {
       Executable body) throws Throwable {
     KnownFailures.Expectation known = KnownFailures.of(caseId, step);
     Throwable failure = null;
+    NOTES.get().clear();
     try {
       body.execute();
     } catch (Throwable t) {
       failure = t;
     }
+    String notes = NOTES.get().isEmpty() ? null : String.join("; ", NOTES.get());
+    NOTES.get().clear();
     if (known == null) {
       Outcomes.add(suite, new Outcomes.Outcome(caseId, step, column, features,
-          failure == null ? "pass" : "fail", failure == null ? null : String.valueOf(failure)));
+          failure == null ? "pass" : "fail", failure == null ? notes : String.valueOf(failure)));
       if (failure != null) {
         throw failure;
       }
