@@ -242,9 +242,13 @@ public final class FileReader {
    * The stream inside the file should start with a schema message; when it does, the message is served as
    * the start of {@link #streamPrefix}, so it must be valid and describe the same schema as the footer.
    * A file whose first message is a dictionary or record batch (Arrow JS writes files so; Arrow C++ and
-   * arrow-java read them through the footer) has none: null.
+   * arrow-java read them through the footer) has none: null. So has a file whose stream part is empty: the
+   * end-of-stream marker right after the magic (Arrow JS's file of a table without batches), or the footer.
    */
   private IpcMessage checkedSchemaMessage() {
+    if (emptyStreamPart()) {
+      return null;
+    }
     IpcMessage m = FileMessages.readAt(source, IpcFormat.FILE_HEADER_LENGTH, footerStart, 0,
         "message at byte 8", limits);
     if (m.headerType() != MessageHeader.Schema) {
@@ -257,6 +261,20 @@ public final class FileReader {
           + " schema (" + difference(fromMessage, schema) + ")");
     }
     return m;
+  }
+
+  /** Whether the footer or an end-of-stream marker (current or legacy framing) follows the leading magic. */
+  private boolean emptyStreamPart() {
+    long start = IpcFormat.FILE_HEADER_LENGTH;
+    if (footerStart == start) {
+      return true;
+    }
+    if (footerStart - start < 4) {
+      return false;
+    }
+    int first = source.slice(start, 4).getInt(0);
+    return first == 0 || first == IpcFormat.CONTINUATION_MARKER && footerStart - start >= 8
+        && source.slice(start + 4, 4).getInt(0) == 0;
   }
 
   private static String difference(Schema message, Schema footer) {

@@ -55,7 +55,7 @@ final class Bodies {
     response.setStatus(HttpServletResponse.SC_OK);
     response.setContentType(contentType);
     response.setContentLengthLong(length);
-    ResponseOutput out = new ResponseOutput(response.getOutputStream());
+    ResponseOutput out = new ResponseOutput(response);
     for (ByteBuffer view : views) {
       out.write(view);
     }
@@ -75,7 +75,7 @@ final class Bodies {
     response.setStatus(HttpServletResponse.SC_OK);
     response.setContentType(contentType);
     response.setContentLengthLong(size);
-    ResponseOutput out = new ResponseOutput(response.getOutputStream());
+    ResponseOutput out = new ResponseOutput(response);
     for (long offset = 0; offset < size; offset += CHUNK) {
       out.write(source.slice(offset, (int) Math.min(CHUNK, size - offset)));
     }

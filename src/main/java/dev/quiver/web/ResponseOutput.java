@@ -1,6 +1,8 @@
 package dev.quiver.web;
 
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -9,15 +11,56 @@ import java.nio.ByteBuffer;
  * The response body, buffered. After {@link #abandon()} every write and flush is dropped: once a failure
  * happened nothing more (an end-of-stream marker written by a closing writer, say) may reach the client,
  * whose response is then either replaced by a problem (not committed yet) or aborted.
+ *
+ * <p>Views ({@link #write(ByteBuffer)}, e.g. slices of a file's memory mapping) go to the servlet stream's
+ * {@code write(ByteBuffer)}, which Tomcat copies straight into the connection's (direct) socket buffer. A
+ * servlet stream that does not override {@code write(ByteBuffer)} inherits the Servlet API default, which
+ * copies the whole view into one new heap array (a 1 GiB view: a 1 GiB array). Spring MVC's
+ * {@code StandardServletAsyncWebRequest} wraps every handler's response in such a stream, so
+ * {@link #ResponseOutput(ServletResponse)} looks through response wrappers for the first stream that writes
+ * buffers itself; a stream that still does not is fed 64 KiB at a time through this class's buffer.
  */
 final class ResponseOutput extends OutputStream {
+  private static final int BUFFER = 1 << 16;
+  private static final ClassValue<Boolean> WRITES_BUFFERS = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      try {
+        return type.getMethod("write", ByteBuffer.class).getDeclaringClass() != ServletOutputStream.class;
+      } catch (NoSuchMethodException e) {
+        return false;
+      }
+    }
+  };
+
   private final ServletOutputStream out;
-  private final byte[] buffer = new byte[1 << 16];
+  private final boolean writesBuffers;
+  private final byte[] buffer = new byte[BUFFER];
   private int count;
   private boolean abandoned;
 
   ResponseOutput(ServletOutputStream out) {
     this.out = out;
+    this.writesBuffers = WRITES_BUFFERS.get(out.getClass());
+  }
+
+  /**
+   * The output of {@code response}: its own stream, or, when that stream would copy views to the heap, the
+   * stream of the first wrapped response whose stream writes them itself.
+   */
+  ResponseOutput(ServletResponse response) throws IOException {
+    this(byteBufferStream(response));
+  }
+
+  private static ServletOutputStream byteBufferStream(ServletResponse response) throws IOException {
+    ServletOutputStream first = response.getOutputStream();
+    ServletOutputStream out = first;
+    ServletResponse current = response;
+    while (!WRITES_BUFFERS.get(out.getClass()) && current instanceof ServletResponseWrapper wrapper) {
+      current = wrapper.getResponse();
+      out = current.getOutputStream();
+    }
+    return WRITES_BUFFERS.get(out.getClass()) ? out : first;
   }
 
   void abandon() {
@@ -59,7 +102,16 @@ final class ResponseOutput extends OutputStream {
       return;
     }
     drain();
-    out.write(view.duplicate());
+    if (writesBuffers) {
+      out.write(view.duplicate());
+      return;
+    }
+    ByteBuffer rest = view.duplicate();
+    while (rest.hasRemaining()) {
+      int n = Math.min(BUFFER, rest.remaining());
+      rest.get(buffer, 0, n);
+      out.write(buffer, 0, n);
+    }
   }
 
   @Override

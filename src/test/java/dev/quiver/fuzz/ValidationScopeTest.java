@@ -243,6 +243,34 @@ class ValidationScopeTest {
   }
 
   @Test
+  void bufferClaimingATerabyteUncompressedIsALimit() {
+    for (String codec : List.of("lz4", "zstd")) {
+      Assumptions.assumeTrue(Seeds.goldenPresent(), "golden files not present");
+      Seed s = seed("golden-2.0.0-compression-" + codec, false);
+      // each compressed buffer starts with its uncompressed length (int64)
+      TreeSet<String> errors = new TreeSet<>();
+      List<String> kinds = new ArrayList<>();
+      for (Message m : s.layout().messages) {
+        for (IpcLayout.BufferRange b : m.buffers()) {
+          if (b.length() >= 8) {
+            byte[] bytes = s.bytes().clone();
+            IpcLayout.write(bytes, b.start(), 8, 1L << 40);
+            long before = Runtime.getRuntime().totalMemory();
+            RuntimeException e = error(bytes, false);
+            assertThat(Runtime.getRuntime().totalMemory() - before).isLessThan(1L << 30);
+            if (e != null) {
+              errors.add(e.getMessage());
+              kinds.add(e.getClass().getSimpleName());
+            }
+          }
+        }
+      }
+      assertThat(kinds).as(codec).contains("LimitExceededException");
+      assertSomeError(errors, "1099511627776");
+    }
+  }
+
+  @Test
   void decimalScaleIsBounded() {
     // found by the fuzzer: a scale of -1107269604 made every value a billion digits long in JSON output
     Seed s = seed("arrowjava-decimal128", false);

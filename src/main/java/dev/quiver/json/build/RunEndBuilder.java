@@ -40,6 +40,11 @@ final class RunEndBuilder extends ColumnBuilder {
   }
 
   @Override
+  protected boolean nullsLiveInChildren() {
+    return field.child(1).nullable();
+  }
+
+  @Override
   protected void appendEmptyValue() {
     if (!extend(JsonValue.NULL)) {
       values.appendHidden();

@@ -133,6 +133,11 @@ final class UnionBuilder extends ColumnBuilder {
     markValid();
   }
 
+  @Override
+  protected boolean nullsLiveInChildren() {
+    return nullChild >= 0;
+  }
+
   /** A null union slot: a null in the first child that takes nulls (else a hidden slot of child 0). */
   @Override
   protected void appendEmptyValue() {

@@ -40,14 +40,13 @@ final class DictionaryTracker {
         }
         current.put(id, d);
       }
-      track(d, path, batch, current, true);
+      trackChildren(d, path, batch, current);
       return;
     }
-    track(array, path, batch, current, false);
+    trackChildren(array, path, batch, current);
   }
 
-  private static void track(ArrayData array, String path, int batch, Map<Long, ArrayData> current,
-      boolean values) {
+  private static void trackChildren(ArrayData array, String path, int batch, Map<Long, ArrayData> current) {
     for (int i = 0; i < array.children().size(); i++) {
       track(array.child(i), path + "." + array.field().child(i).name(), batch, current);
     }

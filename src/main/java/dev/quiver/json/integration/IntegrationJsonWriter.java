@@ -36,6 +36,7 @@ public final class IntegrationJsonWriter implements AutoCloseable {
       .build();
 
   private final OutputStream out;
+  private final int stagingMemoryBytes;
   private final Schema schema;
   private final Map<Long, Field> dictionaryFields;
   private final Map<Long, ArrayData> dictionaries = new LinkedHashMap<>();
@@ -47,6 +48,12 @@ public final class IntegrationJsonWriter implements AutoCloseable {
   private int batches;
 
   public IntegrationJsonWriter(OutputStream out, Schema schema) {
+    this(out, schema, Staging.MEMORY_BYTES);
+  }
+
+  /** With the staged batches kept in memory up to {@code stagingMemoryBytes} (tests use a small bound). */
+  IntegrationJsonWriter(OutputStream out, Schema schema, int stagingMemoryBytes) {
+    this.stagingMemoryBytes = stagingMemoryBytes;
     this.out = out;
     this.schema = schema;
     this.dictionaryFields = IntegrationSchema.dictionaryFields(schema);
@@ -69,7 +76,7 @@ public final class IntegrationJsonWriter implements AutoCloseable {
         DictionaryTracker.track(batch.column(i), schema.field(i).name(), batches, dictionaries);
       }
       if (staging == null) {
-        staging = new Staging();
+        staging = new Staging(stagingMemoryBytes);
         staged = STAGING_FACTORY.createGenerator(ObjectWriteContext.empty(), staging);
       }
       writeBatch(staged, batch);

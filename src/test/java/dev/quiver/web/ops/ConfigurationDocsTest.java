@@ -25,13 +25,13 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Keeps the configuration documentation from drifting: the README table (OPERATIONS.md, between the
+ * Keeps the configuration documentation from drifting: the README table (README.md, between the
  * config-table markers) lists exactly the properties of {@link QuiverProperties} with their defaults and
  * environment variables, application.properties sets each one to its default, and each environment
  * variable really binds to its property.
  */
 class ConfigurationDocsTest {
-  static final Path DOC = Path.of("src/test/java/dev/quiver/web/ops/OPERATIONS.md");
+  static final Path DOC = Path.of("README.md");
   static final Path PROPERTIES = Path.of("src/main/resources/application.properties");
   /**
    * Property name -> default, from the record components and their @DefaultValue annotations; "" for an
@@ -101,7 +101,7 @@ class ConfigurationDocsTest {
     Map<String, List<String>> expected = new LinkedHashMap<>();
     declared().forEach((name, value) -> expected.put(name, List.of(environmentVariable(name), value)));
     assertThat(documented())
-        .as("the configuration table of OPERATIONS.md; expected rows:%n%s", expected.entrySet().stream()
+        .as("the configuration table of README.md; expected rows:%n%s", expected.entrySet().stream()
             .map(e -> "| `" + e.getKey() + "` | `" + e.getValue().get(0) + "` | "
                 + (e.getValue().get(1).isEmpty() ? "(unset)" : "`" + e.getValue().get(1) + "`") + " | ... |")
             .collect(Collectors.joining("\n")))
