@@ -6,10 +6,31 @@ import java.nio.ByteBuffer;
 final class Utf8 {
   private Utf8() {}
 
+  private static final long HIGH_BITS = 0x8080808080808080L;
+
+  /** Whether [from, to) is all ASCII (then every split of it is valid UTF-8); 8 bytes at a time. */
+  static boolean isAscii(ByteBuffer b, int from, int to) {
+    int i = from;
+    long high = 0;
+    for (; i + 8 <= to; i += 8) {
+      high |= b.getLong(i);
+    }
+    for (; i < to; i++) {
+      high |= b.get(i);
+    }
+    return (high & HIGH_BITS) == 0;
+  }
+
   /** Index of the first byte of the first malformed sequence in [from, to), or -1 if all is valid. */
   static int firstInvalid(ByteBuffer b, int from, int to) {
     int i = from;
     while (i < to) {
+      while (i + 8 <= to && (b.getLong(i) & HIGH_BITS) == 0) {
+        i += 8;
+      }
+      if (i == to) {
+        break;
+      }
       int c = b.get(i) & 0xFF;
       if (c < 0x80) {
         i++;

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * each implementation's time per operation, and for each of ours ({@code _quiver*}) against each other
  * implementation the speed ratio (their time / our time; above 1 means we are faster).
  *
- * <p>Usage: {@code java -cp ... dev.quiver.bench.Ratios result.json}
+ * <p>Usage: {@code java -cp ... dev.quiver.bench.Ratios result.json...} (several files are read in order)
  */
 public final class Ratios {
   private Ratios() {}
@@ -22,11 +22,14 @@ public final class Ratios {
   record Score(String impl, double score, double error, String unit) {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 1) {
-      System.err.println("usage: Ratios <jmh-result.json>");
+    if (args.length == 0) {
+      System.err.println("usage: Ratios <jmh-result.json>...");
       System.exit(2);
     }
-    JsonNode results = JsonMapper.builder().build().readTree(new File(args[0]));
+    List<JsonNode> results = new ArrayList<>();
+    for (String file : args) {
+      JsonMapper.builder().build().readTree(new File(file)).forEach(results::add);
+    }
     Map<String, List<Score>> groups = new LinkedHashMap<>();
     for (JsonNode r : results) {
       String benchmark = r.get("benchmark").asString();
