@@ -119,6 +119,9 @@ const singles = [
     [field('i', new A.Int32()), field('s', new A.Utf8()), field('f', new A.Float64())]),
   [{ typeId: 5, value: 1 }, { typeId: 2, value: 'two' }, { typeId: 9, value: 2.5 }, { typeId: 5, value: null },
     { typeId: 9, value: NaN }, { typeId: 2, value: 'again' }]),
+  single('dense_union_positional', new A.DenseUnion([0, 1],
+    [field('i', new A.Int32()), field('s', new A.Utf8())]),
+  [{ typeId: 0, value: 1 }, { typeId: 1, value: 'two' }, { typeId: 0, value: null }, { typeId: 1, value: '' }]),
 ];
 
 // Dictionaries: a dictionary's Vector is the same object in every batch unless the case changes it.
@@ -205,11 +208,16 @@ function nestedCase() {
   };
 }
 
+/**
+ * Every single-type column in one schema, except unions and views: they have their own cases (Quiver's
+ * test bridge to arrow-java converts every other type, so this case is compared with arrow-java directly).
+ */
 function allTypesCase() {
-  const usable = singles.filter((c) => c.name !== 'null');
+  const skipped = ['null', 'sparse_union', 'dense_union', 'dense_union_positional', 'utf8_view', 'binary_view'];
+  const usable = singles.filter((c) => !skipped.includes(c.name));
   const fields = [field('null', new A.Null()), ...usable.map((c) => field(c.name, c.fields[0].type))];
   const batches = BATCH_LENGTHS.map((_, b) => [column([null], b, false), ...usable.map((c) => nullable(c.fields[0].type, column(c.pool, b, true)))]);
-  return { name: 'all_types', types: ['every type above'], fields, batches };
+  return { name: 'all_types', types: ['every type above but unions and views'], fields, batches };
 }
 
 export const CASES = [...singles, dictionaryCase(), dictionaryDeltaCase(), dictionaryReplacementCase(), nestedCase(),

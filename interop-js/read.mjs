@@ -1,17 +1,20 @@
-// Reads an Arrow IPC stream or file with Arrow JS and prints it as canonical JSON (see canonical.mjs):
+// Reads Arrow IPC streams or files with Arrow JS and prints them as canonical JSON (see canonical.mjs).
+//
 //   node read.mjs <path> <stream|file>
-// {"format": "stream"|"file", "schema": {...}, "batches": [{"length": n, "rows": [[v, ...], ...]}]}
-// Exit code 1 with the error on stderr when Arrow JS cannot read the input.
+//     prints {"format": "stream"|"file", "schema": {...}, "batches": [{"length": n, "rows": [[v, ...]]}]};
+//     exit code 1 with the error on stderr when Arrow JS cannot read the input.
+//   node read.mjs <path> <format> <path> <format> ...
+//     reads each (one node start for many inputs) and prints one JSON line per input, in order:
+//     {"path": ..., "result": {...}} or {"path": ..., "error": "message"}; exit code 0.
 
 import { readFileSync } from 'node:fs';
 import * as A from 'apache-arrow';
 import { canonicalSchema, canonicalValue, toJson } from './canonical.mjs';
 
-function main(argv) {
-  if (argv.length !== 2 || !['stream', 'file'].includes(argv[1])) {
-    throw new Error('usage: node read.mjs <path> <stream|file>');
+function read(path, format) {
+  if (!['stream', 'file'].includes(format)) {
+    throw new Error(`format must be stream or file: ${format}`);
   }
-  const [path, format] = argv;
   const bytes = readFileSync(path);
   const reader = A.RecordBatchReader.from(bytes);
   const actual = reader.isFile() ? 'file' : 'stream';
@@ -32,8 +35,27 @@ function main(argv) {
   return { format, schema: canonicalSchema(schema), batches };
 }
 
+function main(argv) {
+  if (argv.length < 2 || argv.length % 2 !== 0) {
+    throw new Error('usage: node read.mjs <path> <stream|file> [<path> <stream|file>...]');
+  }
+  if (argv.length === 2) {
+    process.stdout.write(toJson(read(argv[0], argv[1])) + '\n');
+    return;
+  }
+  for (let i = 0; i < argv.length; i += 2) {
+    let line;
+    try {
+      line = { path: argv[i], result: read(argv[i], argv[i + 1]) };
+    } catch (e) {
+      line = { path: argv[i], error: String(e && e.stack ? e.stack : e) };
+    }
+    process.stdout.write(JSON.stringify(line) + '\n');
+  }
+}
+
 try {
-  process.stdout.write(toJson(main(process.argv.slice(2))) + '\n');
+  main(process.argv.slice(2));
 } catch (e) {
   process.stderr.write(`read.mjs: ${e && e.stack ? e.stack : e}\n`);
   process.exitCode = 1;

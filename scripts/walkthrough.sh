@@ -40,6 +40,8 @@ magic() { head -c "$2" "$1" | od -An -tx1 | tr -d ' \n'; }
 [ "$(magic rows.arrows 4)" = "ffffffff" ] || { echo "rows.arrows is not an Arrow stream" >&2; exit 1; }
 [ "$(magic data.arrow 6)" = "4152524f5731" ] || { echo "data.arrow is not an Arrow file" >&2; exit 1; }
 [ "$(magic b3.arrows 4)" = "ffffffff" ] || { echo "b3.arrows is not an Arrow stream" >&2; exit 1; }
+[ "$(magic rows-zstd.arrows 4)" = "ffffffff" ] || { echo "rows-zstd.arrows is not an Arrow stream" >&2; exit 1; }
+grep -q '"VALIDITY"' "$work/out.txt" || { echo "expected Arrow integration JSON" >&2; exit 1; }
 cmp -s data.arrow copy.arrow || { echo "the stored file differs from the upload" >&2; exit 1; }
 grep -q '"count":4' "$work/out.txt" || { echo "expected 4 batches of 2 rows" >&2; cat "$work/out.txt"; exit 1; }
 grep -q 'margaret' "$work/out.txt" || { echo "expected the rows back as JSON" >&2; cat "$work/out.txt"; exit 1; }

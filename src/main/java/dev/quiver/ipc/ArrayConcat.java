@@ -10,8 +10,12 @@ import java.util.List;
 
 /**
  * Appends one validated array to another of the same field, copying into new heap buffers: how a delta
- * dictionary batch extends the dictionary in force. Variable-length data is appended whole and the second
- * array's offsets are shifted; children with a fixed relation to the parent length are cut to size first.
+ * dictionary batch extends the dictionary in force. For offset-based types (binary, utf8, lists, maps) only
+ * the used ranges are copied: the first array's data (or child) up to its last offset, then the second's
+ * from its first to its last offset, whose offsets are rebased to continue from the first array's last one
+ * (writers pad data buffers, and a second array's offsets need not start at 0). List-view, view and
+ * dense-union slots address their children or data buffers absolutely: those are appended whole and the
+ * second array's slots shifted. Children with a fixed relation to the parent length are cut to size first.
  */
 final class ArrayConcat {
   private ArrayConcat() {}
@@ -40,15 +44,25 @@ final class ArrayConcat {
     } else if (t instanceof ArrowType.Binary || t instanceof ArrowType.Utf8
         || t instanceof ArrowType.LargeBinary || t instanceof ArrowType.LargeUtf8) {
       int w = t instanceof ArrowType.Binary || t instanceof ArrowType.Utf8 ? 4 : 8;
+      long aEnd = ArrayValidator.offset(a.buffer(1), a.length(), w);
+      long bStart = ArrayValidator.offset(b.buffer(1), 0, w);
+      long bEnd = ArrayValidator.offset(b.buffer(1), b.length(), w);
       buffers.add(validity(a, b));
-      buffers.add(offsets(a.buffer(1), a.length(), b.buffer(1), b.length(), w, a.buffer(2).capacity()));
-      buffers.add(bytes(a.buffer(2), a.buffer(2).capacity(), b.buffer(2), b.buffer(2).capacity()));
+      buffers.add(offsets(a.buffer(1), a.length(), b.buffer(1), b.length(), w));
+      ByteBuffer data = allocate(Math.toIntExact(aEnd + (bEnd - bStart)));
+      data.put(0, a.buffer(2), 0, (int) aEnd);
+      data.put((int) aEnd, b.buffer(2), (int) bStart, (int) (bEnd - bStart));
+      buffers.add(data);
     } else if (t instanceof ArrowType.List_ || t instanceof ArrowType.LargeList
         || t instanceof ArrowType.Map) {
       int w = t instanceof ArrowType.LargeList ? 8 : 4;
+      int aEnd = Math.toIntExact(ArrayValidator.offset(a.buffer(1), a.length(), w));
+      int bStart = Math.toIntExact(ArrayValidator.offset(b.buffer(1), 0, w));
+      int bEnd = Math.toIntExact(ArrayValidator.offset(b.buffer(1), b.length(), w));
       buffers.add(validity(a, b));
-      buffers.add(offsets(a.buffer(1), a.length(), b.buffer(1), b.length(), w, a.child(0).length()));
-      children.add(concat(a.child(0), b.child(0), where));
+      buffers.add(offsets(a.buffer(1), a.length(), b.buffer(1), b.length(), w));
+      children.add(concat(truncate(a.child(0), aEnd), ArraySlicer.slice(b.child(0), bStart, bEnd - bStart),
+          where));
     } else if (t instanceof ArrowType.ListView || t instanceof ArrowType.LargeListView) {
       int w = t instanceof ArrowType.ListView ? 4 : 8;
       buffers.add(validity(a, b));
@@ -177,12 +191,16 @@ final class ArrayConcat {
     return out;
   }
 
-  /** a's offsets (aLen + 1), then b's offsets 1..bLen plus {@code base} (b's data or child follows a's). */
-  private static ByteBuffer offsets(ByteBuffer a, int aLen, ByteBuffer b, int bLen, int w, long base) {
-    ByteBuffer out = allocate((aLen + bLen + 1) * w);
+  /**
+   * a's offsets (aLen + 1), then b's offsets 1..bLen rebased to continue from a's last offset: b's used data
+   * (or child) range, from its first offset on, is appended right after a's used range.
+   */
+  private static ByteBuffer offsets(ByteBuffer a, int aLen, ByteBuffer b, int bLen, int w) {
+    ByteBuffer out = allocate(Math.toIntExact(((long) aLen + bLen + 1) * w));
     out.put(0, a, 0, (aLen + 1) * w);
+    long shift = ArrayValidator.offset(a, aLen, w) - ArrayValidator.offset(b, 0, w);
     for (int j = 1; j <= bLen; j++) {
-      long v = ArrayValidator.offset(b, j, w) + base;
+      long v = Math.addExact(ArrayValidator.offset(b, j, w), shift);
       if (w == 4) {
         out.putInt((aLen + j) * 4, Math.toIntExact(v));
       } else {

@@ -80,6 +80,12 @@ final class BufferDecompressor {
           + " uncompressed bytes; with the " + used + " bytes decompressed before in this message that exceeds"
           + " the limit of " + Math.min(budget, Integer.MAX_VALUE - 8) + " bytes");
     }
+    long possible = codec.maxDecompressedLength(payload.remaining());
+    if (declared > possible) {
+      throw new ArrowFormatException(here + ": " + codecName + " buffer declares " + declared
+          + " uncompressed bytes, but a " + payload.remaining() + "-byte " + codecName
+          + " payload decompresses to at most " + possible + " bytes");
+    }
     used += declared;
     byte[] target = new byte[(int) declared];
     long actual;

@@ -1,27 +1,17 @@
 package dev.quiver.ipc;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 
 /**
  * Random access to the bytes of an Arrow file: a heap buffer, one memory mapping, or mappings made per
- * region of a large file. Slices are little-endian views, never copies.
+ * region of a large file (the store's {@code MappedByteSource}). Slices are little-endian views, never copies.
  */
 public interface ByteSource {
   long size();
 
   /** A view of {@code length} bytes at {@code offset}; the caller has checked the range against size(). */
   ByteBuffer slice(long offset, int length);
-
-  /**
-   * Maps a file read-only (one mapping up to 1 GiB, else a mapping per slice). The channel must stay open
-   * while slices are made; views stay valid after it is closed.
-   */
-  static ByteSource map(FileChannel channel) throws IOException {
-    return new MappedByteSource(channel);
-  }
 
   /** The bytes of {@code buffer} from its position to its limit. */
   static ByteSource of(ByteBuffer buffer) {

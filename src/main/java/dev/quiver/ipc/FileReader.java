@@ -39,6 +39,8 @@ public final class FileReader {
   private final List<DictionaryBatches.Applied> decodedDictionaries = new ArrayList<>();
   private final List<BodyCompression> dictionaryCompressions = new ArrayList<>();
   private ByteBuffer streamPrefix;
+  /** The schema message after the magic, or null when the file has none (Arrow JS writes none). */
+  private final IpcMessage schemaMessage;
 
   private FileReader(ByteSource source, IpcLimits limits) {
     this.source = source;
@@ -80,7 +82,7 @@ public final class FileReader {
     bigEndian = MessageDecoder.guard(where, () -> SchemaDecoder.bigEndian(fbSchema));
     footerMetadata = MessageDecoder.guard(where,
         () -> SchemaDecoder.metadata(footer.customMetadataLength(), footer::customMetadata));
-    checkSchemaMessage();
+    schemaMessage = checkedSchemaMessage();
     dictionaryBlocks = blocks(footer.dictionariesLength(), footer::dictionaries, "dictionary", where);
     batchBlocks = blocks(footer.recordBatchesLength(), footer::recordBatches, "record batch", where);
     dictionaries = new Dictionaries(schema, where);
@@ -157,11 +159,16 @@ public final class FileReader {
     }
     if (streamPrefix == null) {
       List<IpcMessage> messages = new ArrayList<>();
-      messages.add(schemaMessage());
       for (int i = 0; i < dictionaryBlocks.size(); i++) {
         messages.add(dictionaryMessage(i));
       }
       List<ByteBuffer> parts = new ArrayList<>();
+      if (schemaMessage != null) {
+        parts.add(FileMessages.currentFraming(schemaMessage));
+        parts.add(schemaMessage.body());
+      } else {
+        parts.addAll(MessageEncoder.schema(schema).framed());
+      }
       for (IpcMessage m : messages) {
         parts.add(FileMessages.currentFraming(m));
         parts.add(m.body());
@@ -231,28 +238,43 @@ public final class FileReader {
     return List.of(head, m.body());
   }
 
-  private IpcMessage schemaMessage() {
+  /**
+   * The stream inside the file should start with a schema message; when it does, the message is served as
+   * the start of {@link #streamPrefix}, so it must be valid and describe the same schema as the footer.
+   * A file whose first message is a dictionary or record batch (Arrow JS writes files so; Arrow C++ and
+   * arrow-java read them through the footer) has none: null. So has a file whose stream part is empty: the
+   * end-of-stream marker right after the magic (Arrow JS's file of a table without batches), or the footer.
+   */
+  private IpcMessage checkedSchemaMessage() {
+    if (emptyStreamPart()) {
+      return null;
+    }
     IpcMessage m = FileMessages.readAt(source, IpcFormat.FILE_HEADER_LENGTH, footerStart, 0,
-        "schema message at byte 8", limits);
+        "message at byte 8", limits);
     if (m.headerType() != MessageHeader.Schema) {
-      throw new ArrowFormatException("schema message at byte 8: found "
-          + MessageHeader.name(m.headerType()) + " instead");
+      return null;
+    }
+    Schema fromMessage = MessageDecoder.guard(m.where(), () -> SchemaDecoder.decode(
+        (org.apache.arrow.flatbuf.Schema) m.message().header(new org.apache.arrow.flatbuf.Schema()), m.where()));
+    if (!fromMessage.equals(schema)) {
+      throw new ArrowFormatException("schema message at byte 8: the schema message differs from the footer's"
+          + " schema (" + difference(fromMessage, schema) + ")");
     }
     return m;
   }
 
-  /**
-   * The stream inside the file starts with a schema message, which {@link #streamPrefix} serves to clients:
-   * it must be valid and describe the same schema as the footer.
-   */
-  private void checkSchemaMessage() {
-    IpcMessage m = schemaMessage();
-    Schema fromMessage = MessageDecoder.guard(m.where(), () -> SchemaDecoder.decode(
-        (org.apache.arrow.flatbuf.Schema) m.message().header(new org.apache.arrow.flatbuf.Schema()), m.where()));
-    if (!fromMessage.equals(schema)) {
-      throw new ArrowFormatException(m.where() + ": the schema message differs from the footer's schema ("
-          + difference(fromMessage, schema) + ")");
+  /** Whether the footer or an end-of-stream marker (current or legacy framing) follows the leading magic. */
+  private boolean emptyStreamPart() {
+    long start = IpcFormat.FILE_HEADER_LENGTH;
+    if (footerStart == start) {
+      return true;
     }
+    if (footerStart - start < 4) {
+      return false;
+    }
+    int first = source.slice(start, 4).getInt(0);
+    return first == 0 || first == IpcFormat.CONTINUATION_MARKER && footerStart - start >= 8
+        && source.slice(start + 4, 4).getInt(0) == 0;
   }
 
   private static String difference(Schema message, Schema footer) {

@@ -64,7 +64,7 @@ final class MessageEncoder {
       BodyCompression compression, ByteOrder order) {
     ArrayData ordered = order == ByteOrder.BIG_ENDIAN ? EndianSwapper.swap(values, ByteOrder.LITTLE_ENDIAN) : values;
     EncodedBody body = RecordBatchEncoder.encode(values.length(), List.of(valueField), List.of(ordered),
-        List.of(path + "<dictionary>")).compressed(compression);
+        List.of(path + "<dictionary>"), order).compressed(compression);
     FlatBufferBuilder b = MessageWriter.builder();
     int data = body.buildRecordBatch(b);
     DictionaryBatch.startDictionaryBatch(b);
@@ -89,7 +89,7 @@ final class MessageEncoder {
     if (order == ByteOrder.BIG_ENDIAN) {
       columns = columns.stream().map(c -> EndianSwapper.swap(c, ByteOrder.LITTLE_ENDIAN)).toList();
     }
-    EncodedBody body = RecordBatchEncoder.encode(batch.length(), schema.fields(), columns, paths)
+    EncodedBody body = RecordBatchEncoder.encode(batch.length(), schema.fields(), columns, paths, order)
         .compressed(compression);
     FlatBufferBuilder b = MessageWriter.builder();
     int header = body.buildRecordBatch(b);

@@ -25,12 +25,21 @@ final class RecordBatchEncoder {
   private final List<long[]> nodes = new ArrayList<>();
   private final List<ByteBuffer> buffers = new ArrayList<>();
   private final List<Long> variadicCounts = new ArrayList<>();
+  private final ByteOrder order;
 
-  private RecordBatchEncoder() {}
+  private RecordBatchEncoder(ByteOrder order) {
+    this.order = order;
+  }
 
   /** Encodes one array per field; {@code length} is the record batch (or dictionary) length. */
   static EncodedBody encode(long length, List<Field> fields, List<ArrayData> arrays, List<String> paths) {
-    RecordBatchEncoder encoder = new RecordBatchEncoder();
+    return encode(length, fields, arrays, paths, ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /** As {@link #encode(long, List, List, List)} for arrays whose values are in byte order {@code order}. */
+  static EncodedBody encode(long length, List<Field> fields, List<ArrayData> arrays, List<String> paths,
+      ByteOrder order) {
+    RecordBatchEncoder encoder = new RecordBatchEncoder(order);
     for (int i = 0; i < fields.size(); i++) {
       encoder.visit(fields.get(i), arrays.get(i), paths.get(i));
     }
@@ -177,7 +186,7 @@ final class RecordBatchEncoder {
       return 0;
     }
     buffer(array, 1, (long) width * (length + 1), path);
-    ByteBuffer le = offsets.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer le = offsets.duplicate().order(order);
     long end = large ? le.getLong(length * 8) : le.getInt(length * 4);
     if (end < 0 || end > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("column " + path + ": last offset out of range: " + end);

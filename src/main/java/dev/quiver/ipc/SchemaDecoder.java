@@ -22,6 +22,10 @@ import org.apache.arrow.flatbuf.Type;
  * allows (integer widths, decimal precision, time unit and width, child counts, union type ids).
  */
 final class SchemaDecoder {
+  /** Decimal scales accepted (arrow-rs keeps the scale in an int8). */
+  static final int MIN_SCALE = -128;
+  static final int MAX_SCALE = 127;
+
   private final String where;
 
   private SchemaDecoder(String where) {
@@ -195,6 +199,10 @@ final class SchemaDecoder {
     if (t.precision() < 1 || t.precision() > maxPrecision) {
       throw error(here, "decimal" + t.bitWidth() + " precision out of [1, " + maxPrecision + "]: "
           + t.precision());
+    }
+    if (t.scale() < MIN_SCALE || t.scale() > MAX_SCALE) {
+      // the format sets no bound, but a scale of a billion turns each value into a billion digits
+      throw error(here, "decimal scale out of [" + MIN_SCALE + ", " + MAX_SCALE + "]: " + t.scale());
     }
     return new ArrowType.Decimal(t.precision(), t.scale(), t.bitWidth());
   }

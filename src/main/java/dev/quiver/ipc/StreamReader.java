@@ -15,6 +15,9 @@ import org.apache.arrow.flatbuf.MessageHeader;
  * Reads an Arrow IPC stream incrementally from an InputStream: one message at a time, so memory is bounded
  * by the largest message. Batches are views over the bytes of their message. Accepts current and legacy
  * (pre-0.15) framing, metadata V4 and V5; dictionary batches define, extend (delta) or replace dictionaries.
+ * Compressed bodies (LZ4_FRAME, ZSTD) are decompressed into heap buffers within
+ * {@link IpcLimits#maxDecompressedBytes()}; big-endian bodies are byte-swapped, so batches and schema are
+ * always little-endian.
  * Every batch is fully validated before it is returned; bad input raises {@link ArrowFormatException},
  * input over the {@link IpcLimits} raises {@link dev.quiver.columnar.LimitExceededException}.
  */

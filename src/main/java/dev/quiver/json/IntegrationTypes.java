@@ -9,9 +9,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Arrow integration-JSON type objects ({"name": "int", "bitWidth": 32, "isSigned": true}, ...) and the
- * field "dictionary" object ({"id", "indexType", "isOrdered"}), accepted in place of a type string.
+ * field "dictionary" object ({"id", "indexType", "isOrdered"}), accepted in place of a type string. Also
+ * used by the integration-JSON reader ({@code dev.quiver.json.integration}).
  */
-final class IntegrationTypes {
+public final class IntegrationTypes {
   private IntegrationTypes() {}
 
   static Field field(JsonNode type, JsonNode dictionary, String path) {
@@ -27,7 +28,12 @@ final class IntegrationTypes {
     return new Field("", true, t, d, List.of(), null);
   }
 
-  static ArrowType type(JsonNode n, String path) {
+  /**
+   * The type of an integration-JSON type object.
+   *
+   * @throws JsonInputException naming {@code path} for an unknown name or invalid parameter
+   */
+  public static ArrowType type(JsonNode n, String path) {
     String name = n.path("name").asString("");
     switch (name) {
       case "null":

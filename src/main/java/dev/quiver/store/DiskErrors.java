@@ -15,23 +15,32 @@ final class DiskErrors {
 
   /** The store exception {@code e} stands for, or null when it is some other I/O error. */
   static RuntimeException classify(IOException e, String doing) {
+    return classify(e, doing, "nothing was stored");
+  }
+
+  /** As {@link #classify(IOException, String)}, saying {@code consequence} instead of "nothing was stored". */
+  static RuntimeException classify(IOException e, String doing, String consequence) {
     String text = text(e);
     if (text.contains("no space left on device") || text.contains("disk quota exceeded")
         || text.contains("not enough space") || text.contains("there is not enough space")) {
       return new StoreFullException("the disk of the store is full (" + doing + " failed: "
-          + reason(e) + "); nothing was stored", e);
+          + reason(e) + "); " + consequence, e);
     }
     if (e instanceof AccessDeniedException || text.contains("read-only file system")
         || text.contains("operation not permitted") || text.contains("permission denied")) {
       return new StoreUnavailableException("the store cannot write (" + doing + " failed: " + reason(e)
-          + "); nothing was stored, stored files can still be read", e);
+          + "); " + consequence + ", stored files can still be read", e);
     }
     return null;
   }
 
   /** {@code e} as a store exception when it is one, else {@code e} itself. */
   static IOException rethrow(IOException e, String doing) {
-    RuntimeException classified = classify(e, doing);
+    return rethrow(e, doing, "nothing was stored");
+  }
+
+  static IOException rethrow(IOException e, String doing, String consequence) {
+    RuntimeException classified = classify(e, doing, consequence);
     if (classified != null) {
       throw classified;
     }

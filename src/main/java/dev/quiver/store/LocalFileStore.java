@@ -221,7 +221,7 @@ public final class LocalFileStore implements FileStore, Closeable {
       Files.deleteIfExists(path);
     } catch (IOException e) {
       entry.deleting.set(false);
-      throw DiskErrors.rethrow(e, "deleting the file");
+      throw DiskErrors.rethrow(e, "deleting the file", "the file was not deleted");
     }
     if (index.remove(id, entry)) {
       used.addAndGet(-entry.size);

@@ -13,8 +13,9 @@ final class ApiDocs {
       "Rows per record batch when encoding JSON rows (default quiver.limits.default-batch-size, at most "
           + "quiver.limits.max-batch-size).";
   static final String COMPRESSION =
-      "Arrow buffer compression of an Arrow response; only none is supported yet (zstd and lz4 answer 406 "
-          + "for Arrow outputs).";
+      "Arrow buffer compression (IPC body compression) of an Arrow response: zstd, lz4 (LZ4_FRAME) or none; "
+          + "overrides the codecs parameter of Accept (e.g. application/vnd.apache.arrow.stream; "
+          + "codecs=\"zstd, lz4\"). The Content-Type names the codec used (; codecs=zstd). No effect on JSON.";
   static final String ID = "A stored file id: 26 characters a-z, 2-7.";
   static final String ARROW_STREAM = "An Arrow IPC stream.";
   static final String ARROW_FILE = "An Arrow IPC file.";

@@ -6,6 +6,7 @@ import dev.quiver.ipc.FileWriter;
 import dev.quiver.ipc.StreamWriter;
 import dev.quiver.ipc.WriteOptions;
 import dev.quiver.json.RowsWriter;
+import dev.quiver.json.integration.IntegrationJsonWriter;
 import java.io.OutputStream;
 
 /** Record batches written in one representation; {@link #finish()} completes it. */
@@ -16,21 +17,30 @@ interface BatchSink {
 
   /** A sink writing {@code representation} to {@code out} (never closing {@code out}). */
   static BatchSink open(Representation representation, OutputStream out, Schema schema) {
+    return open(representation, out, schema, WriteOptions.defaults());
+  }
+
+  /** A sink writing {@code representation}, Arrow ones with {@code options} (body compression). */
+  static BatchSink open(Representation representation, OutputStream out, Schema schema,
+      WriteOptions options) {
     return switch (representation) {
       case STREAM -> {
-        StreamWriter writer = new StreamWriter(out, schema, WriteOptions.defaults());
+        StreamWriter writer = new StreamWriter(out, schema, options);
         writer.start();
         yield sink(writer::write, writer::end);
       }
       case FILE -> {
-        FileWriter writer = new FileWriter(out, schema, WriteOptions.defaults());
+        FileWriter writer = new FileWriter(out, schema, options);
         yield sink(writer::write, writer::finish);
       }
       case JSON, NDJSON -> {
         RowsWriter writer = new RowsWriter(out, representation == Representation.NDJSON);
         yield sink(writer::write, writer::finish);
       }
-      case INTEGRATION -> throw new IllegalArgumentException("not an output yet: " + representation);
+      case INTEGRATION -> {
+        IntegrationJsonWriter writer = new IntegrationJsonWriter(out, schema);
+        yield sink(writer::write, writer::finish);
+      }
     };
   }
 

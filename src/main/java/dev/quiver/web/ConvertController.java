@@ -1,5 +1,6 @@
 package dev.quiver.web;
 
+import dev.quiver.ipc.BodyCompression;
 import dev.quiver.ipc.FileReader;
 import dev.quiver.ipc.IpcLimits;
 import dev.quiver.json.JsonLimits;
@@ -29,9 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 final class ConvertController {
   private static final List<Representation> FROM_JSON = List.of(
-      Representation.STREAM, Representation.FILE, Representation.JSON, Representation.NDJSON);
-  private static final List<Representation> FROM_ARROW = List.of(
-      Representation.JSON, Representation.NDJSON, Representation.STREAM, Representation.FILE);
+      Representation.STREAM, Representation.FILE, Representation.JSON, Representation.NDJSON,
+      Representation.INTEGRATION);
+  private static final List<Representation> FROM_ARROW = List.of(Representation.JSON, Representation.NDJSON,
+      Representation.STREAM, Representation.FILE, Representation.INTEGRATION);
 
   private final FileStore store;
   private final QuiverProperties properties;
@@ -76,7 +78,7 @@ final class ConvertController {
       HttpServletRequest request,
       HttpServletResponse response,
       @Parameter(description = ApiDocs.FORMAT,
-          schema = @Schema(allowableValues = {"stream", "file", "json", "ndjson"}))
+          schema = @Schema(allowableValues = {"stream", "file", "json", "ndjson", "integration"}))
       @RequestParam(name = "format", required = false) String format,
       @Parameter(description = ApiDocs.BATCH_SIZE, schema = @Schema(type = "integer", minimum = "1"))
       @RequestParam(name = "batchSize", required = false) String batchSize,
@@ -86,30 +88,32 @@ final class ConvertController {
     Representation input = Negotiation.input(request.getContentType());
     Representation output = Negotiation.output(request.getHeader(HttpHeaders.ACCEPT), format,
         input.isArrow() ? FROM_ARROW : FROM_JSON);
-    Negotiation.checkCompression(compression, output);
+    BodyCompression codec =
+        Negotiation.compression(request.getHeader(HttpHeaders.ACCEPT), compression, output);
     int rowsPerBatch = Params.batchSize(batchSize, properties.limits());
     InputStream body = request.getInputStream();
     metrics.convert(input, output, () -> {
-      transcode(request, response, input, output, body, rowsPerBatch);
+      transcode(request, response, input, output, codec, body, rowsPerBatch);
       return null;
     });
   }
 
   private void transcode(HttpServletRequest request, HttpServletResponse response,
-      Representation input, Representation output, InputStream body, int rowsPerBatch)
+      Representation input, Representation output, BodyCompression codec, InputStream body,
+      int rowsPerBatch)
       throws IOException {
     switch (input) {
       case JSON, NDJSON -> {
         try (BatchSource source = metrics.counted(
             BatchSource.rows(body, input == Representation.NDJSON, rowsPerBatch, jsonLimits), input,
             output)) {
-          Bodies.transcode(response, output, source);
+          Bodies.transcode(response, output, source, codec);
         }
       }
       case STREAM -> {
         try (BatchSource source =
             metrics.counted(BatchSource.stream(body, ipcLimits), input, output)) {
-          Bodies.transcode(response, output, source);
+          Bodies.transcode(response, output, source, codec);
         }
       }
       case FILE -> {
@@ -119,7 +123,7 @@ final class ConvertController {
           FileReader reader = FileReader.open(spool.bytes(), ipcLimits);
           try (BatchSource source =
               metrics.counted(BatchSource.file(reader, 0, reader.batchCount()), input, output)) {
-            Bodies.transcode(response, output, source);
+            Bodies.transcode(response, output, source, codec);
           }
         }
       }

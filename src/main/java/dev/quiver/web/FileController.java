@@ -1,8 +1,10 @@
 package dev.quiver.web;
 
+import dev.quiver.ipc.BodyCompression;
 import dev.quiver.ipc.FileReader;
 import dev.quiver.ipc.IpcFormat;
 import dev.quiver.ipc.IpcLimits;
+import dev.quiver.ipc.WriteOptions;
 import dev.quiver.json.JsonLimits;
 import dev.quiver.json.SchemaJson;
 import dev.quiver.store.FileStore;
@@ -51,9 +53,10 @@ import org.springframework.web.bind.annotation.RestController;
 final class FileController {
   private static final List<Representation> JSON_ONLY = List.of(Representation.JSON);
   private static final List<Representation> FILE_OUTPUTS =
-      List.of(Representation.JSON, Representation.FILE, Representation.STREAM);
+      List.of(Representation.JSON, Representation.FILE, Representation.STREAM, Representation.INTEGRATION);
   private static final List<Representation> BATCH_OUTPUTS = List.of(
-      Representation.STREAM, Representation.FILE, Representation.JSON, Representation.NDJSON);
+      Representation.STREAM, Representation.FILE, Representation.JSON, Representation.NDJSON,
+      Representation.INTEGRATION);
 
   private final FileStore store;
   private final QuiverProperties properties;
@@ -113,9 +116,12 @@ final class FileController {
     Upload upload = switch (input) {
       case FILE -> body::transferTo;
       case STREAM -> out -> {
+        // stored with the body compression the stream came with (of its first record batch)
+        CompressionProbe probe = new CompressionProbe(body);
         try (BatchSource source =
-            metrics.counted(BatchSource.stream(body, ipcLimits), input, Representation.FILE)) {
-          Transcoder.copy(source, Representation.FILE, out, false);
+            metrics.counted(BatchSource.stream(probe, ipcLimits), input, Representation.FILE)) {
+          Transcoder.copy(source, Representation.FILE, out, false,
+              () -> WriteOptions.of(probe.compression()));
         }
       };
       case JSON, NDJSON -> out -> {
@@ -174,18 +180,17 @@ final class FileController {
       @Parameter(description = ApiDocs.ID) @PathVariable("id") String id,
       @Parameter(hidden = true)
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-      @Parameter(description = ApiDocs.FORMAT, schema = @Schema(allowableValues = {"json", "file", "stream"}))
+      @Parameter(description = ApiDocs.FORMAT, schema = @Schema(allowableValues = {"json", "file", "stream", "integration"}))
       @RequestParam(name = "format", required = false) String format,
       @Parameter(description = ApiDocs.COMPRESSION, schema = @Schema(allowableValues = {"none", "zstd", "lz4"}))
       @RequestParam(name = "compression", required = false) String compression,
       HttpServletResponse response)
       throws IOException {
     Representation output = Negotiation.output(accept, format, FILE_OUTPUTS);
-    Negotiation.checkCompression(compression, output);
+    BodyCompression codec = Negotiation.compression(accept, compression, output);
     OpenFile file = store.open(id);
     switch (output) {
-      case FILE -> Bodies.whole(response, Representation.FILE, file.bytes());
-      case STREAM -> {
+      case FILE, STREAM -> {
         FileReader reader = file.reader();
         List<ByteBuffer> views = new ArrayList<>();
         views.add(reader.streamPrefix());
@@ -193,7 +198,25 @@ final class FileController {
           views.addAll(reader.batchMessage(i));
         }
         views.add(ByteBuffer.wrap(IpcFormat.END_OF_STREAM));
-        Bodies.views(response, Representation.STREAM, views);
+        String type = Negotiation.contentType(output, codec);
+        if (!StoredCompression.all(views, codec)) {
+          // stored with another body compression: decoded and re-encoded with the negotiated one
+          try (BatchSource source = metrics.counted(
+              BatchSource.file(reader, 0, reader.batchCount()), Representation.FILE, output)) {
+            Bodies.transcode(response, output, source, codec);
+          }
+        } else if (output == Representation.FILE) {
+          Bodies.whole(response, type, file.bytes());
+        } else {
+          Bodies.views(response, type, views);
+        }
+      }
+      case INTEGRATION -> {
+        FileReader reader = file.reader();
+        try (BatchSource source =
+            metrics.counted(BatchSource.file(reader, 0, reader.batchCount()), Representation.FILE, output)) {
+          Bodies.transcode(response, output, source);
+        }
       }
       default -> {
         return ResponseEntity.ok().contentType(ArrowMediaTypes.JSON).body(FileInfo.of(file.file()));
@@ -265,28 +288,31 @@ final class FileController {
       @Parameter(hidden = true)
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
       @Parameter(description = ApiDocs.FORMAT,
-          schema = @Schema(allowableValues = {"stream", "file", "json", "ndjson"}))
+          schema = @Schema(allowableValues = {"stream", "file", "json", "ndjson", "integration"}))
       @RequestParam(name = "format", required = false) String format,
       @Parameter(description = ApiDocs.COMPRESSION, schema = @Schema(allowableValues = {"none", "zstd", "lz4"}))
       @RequestParam(name = "compression", required = false) String compression,
       HttpServletResponse response)
       throws IOException {
     Representation output = Negotiation.output(accept, format, BATCH_OUTPUTS);
-    Negotiation.checkCompression(compression, output);
+    BodyCompression codec = Negotiation.compression(accept, compression, output);
     FileReader reader = store.open(id).reader();
     int i = Params.batchIndex(index, reader.batchCount(), id);
     if (output == Representation.STREAM) {
-      // schema + dictionaries, the batch's message, end-of-stream: all views, nothing decoded
+      // schema + dictionaries, the batch's message, end-of-stream: all views, nothing decoded, when
+      // stored with the negotiated body compression (else decoded and re-encoded below)
       List<ByteBuffer> views = new ArrayList<>();
       views.add(reader.streamPrefix());
       views.addAll(reader.batchMessage(i));
       views.add(ByteBuffer.wrap(IpcFormat.END_OF_STREAM));
-      Bodies.views(response, Representation.STREAM, views);
-      return;
+      if (StoredCompression.all(views, codec)) {
+        Bodies.views(response, Negotiation.contentType(output, codec), views);
+        return;
+      }
     }
     try (BatchSource source =
         metrics.counted(BatchSource.file(reader, i, i + 1), Representation.FILE, output)) {
-      Bodies.transcode(response, output, source);
+      Bodies.transcode(response, output, source, codec);
     }
   }
 

@@ -1,7 +1,10 @@
 package dev.quiver.web;
 
+import dev.quiver.ipc.BodyCompression;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -93,31 +96,64 @@ final class Negotiation {
     return best;
   }
 
-  /** Rejects {@code ?compression=} values other than none (Arrow buffer compression is issue #3). */
-  static void checkCompression(String compression, Representation output) {
-    if (compression == null) {
-      return;
+  /**
+   * The Arrow buffer compression of an {@code output} response: {@code ?compression=zstd|lz4|none} if given,
+   * else the first codec the server supports among the {@code codecs} parameter of the Accept ranges that
+   * include the output's media type, zstd preferred over lz4 ({@code Accept:
+   * application/vnd.apache.arrow.stream; codecs="zstd, lz4"}); uncompressed when nothing is asked for or
+   * none of the asked codecs is supported. Non-Arrow outputs are never compressed (the parameter is still
+   * checked). Never HTTP Content-Encoding.
+   */
+  static BodyCompression compression(String accept, String compression, Representation output) {
+    BodyCompression asked = null;
+    if (compression != null) {
+      asked = switch (compression.trim().toLowerCase(Locale.ROOT)) {
+        case "none" -> BodyCompression.NONE;
+        case "zstd" -> BodyCompression.ZSTD;
+        case "lz4", "lz4_frame" -> BodyCompression.LZ4_FRAME;
+        default -> throw Problems.badRequest(
+            "unknown compression '" + compression + "': use zstd, lz4 or none");
+      };
     }
-    String value = compression.trim().toLowerCase(Locale.ROOT);
-    switch (value) {
-      case "none" -> { }
-      case "zstd", "lz4" -> {
-        if (output.isArrow()) {
-          throw Problems.notAcceptable("Arrow buffer compression (compression=" + value
-              + ") is not supported yet (issue #3); use compression=none or leave it out");
+    if (!output.isArrow()) {
+      return BodyCompression.NONE;
+    }
+    if (asked != null) {
+      return asked;
+    }
+    if (accept == null || accept.isBlank()) {
+      return BodyCompression.NONE;
+    }
+    Set<String> codecs = new HashSet<>();
+    try {
+      for (MediaType range : MediaType.parseMediaTypes(accept)) {
+        String listed = range.getParameter("codecs");
+        if (listed != null && range.getQualityValue() > 0 && range.includes(output.mediaType)) {
+          for (String codec : listed.replace("\"", "").split(",")) {
+            codecs.add(codec.trim().toLowerCase(Locale.ROOT));
+          }
         }
       }
-      default -> throw Problems.badRequest(
-          "unknown compression '" + compression + "': use zstd, lz4 or none");
+    } catch (InvalidMediaTypeException e) {
+      throw Problems.badRequest("malformed Accept header '" + accept + "': " + e.getMessage());
     }
+    if (codecs.contains("zstd")) {
+      return BodyCompression.ZSTD;
+    }
+    return codecs.contains("lz4") || codecs.contains("lz4_frame") ? BodyCompression.LZ4_FRAME
+        : BodyCompression.NONE;
+  }
+
+  /** The Content-Type of an output: an Arrow one names its buffer compression ({@code ; codecs=zstd}). */
+  static String contentType(Representation output, BodyCompression compression) {
+    return switch (compression) {
+      case NONE -> output.mediaType.toString();
+      case ZSTD -> output.mediaType + "; codecs=zstd";
+      case LZ4_FRAME -> output.mediaType + "; codecs=lz4";
+    };
   }
 
   private static void requireOffered(Representation r, List<Representation> offered, String what) {
-    if (r == Representation.INTEGRATION) {
-      throw Problems.notAcceptable(
-          "the Arrow integration JSON representation (" + what + ") is not supported yet (issue #3); "
-              + "available here: " + names(offered));
-    }
     if (!offered.contains(r)) {
       throw Problems.notAcceptable(what + " is not available here; available: " + names(offered));
     }

@@ -2,11 +2,10 @@ package dev.quiver.web;
 
 import dev.quiver.store.StoreFullException;
 import dev.quiver.store.StoreUnavailableException;
+import dev.quiver.web.ops.ProblemBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -51,14 +50,6 @@ final class StoreProblemHandler {
       throw e; // the container aborts the connection
     }
     response.reset();
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "about:blank");
-    problem.put("title", status.getReasonPhrase());
-    problem.put("status", status.value());
-    problem.put("detail", e.getMessage());
-    problem.put("instance", request.getRequestURI());
-    response.setStatus(status.value());
-    response.setContentType(ArrowMediaTypes.PROBLEM_VALUE);
-    response.getOutputStream().write(json.writeValueAsBytes(problem));
+    ProblemBodies.write(request, response, json, status, e.getMessage()); // with requestId
   }
 }

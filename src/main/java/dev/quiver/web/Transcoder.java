@@ -1,9 +1,12 @@
 package dev.quiver.web;
 
 import dev.quiver.columnar.RecordBatch;
+import dev.quiver.columnar.Schema;
 import dev.quiver.ipc.ArrowFormatException;
+import dev.quiver.ipc.WriteOptions;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.Supplier;
 
 /** Copies record batches from a source to a sink one at a time, so memory is bounded by one batch. */
 final class Transcoder {
@@ -17,9 +20,21 @@ final class Transcoder {
    */
   static int copy(BatchSource source, Representation output, OutputStream out, boolean flushPerBatch)
       throws IOException {
-    BatchSink sink = BatchSink.open(output, out, source.schema());
+    return copy(source, output, out, flushPerBatch, WriteOptions::defaults);
+  }
+
+  /**
+   * As {@link #copy(BatchSource, Representation, OutputStream, boolean)}, Arrow outputs written with the
+   * options {@code options} gives once the first batch has been read (so they can depend on the input, e.g.
+   * keep an uploaded stream's body compression).
+   */
+  static int copy(BatchSource source, Representation output, OutputStream out, boolean flushPerBatch,
+      Supplier<WriteOptions> options) throws IOException {
+    Schema schema = source.schema();
+    boolean more = source.hasNext();
+    BatchSink sink = BatchSink.open(output, out, schema, options.get());
     int index = 0;
-    while (source.hasNext()) {
+    while (more && source.hasNext()) {
       RecordBatch batch = source.next();
       try {
         sink.write(batch);

@@ -47,6 +47,7 @@ final class FuzzTarget implements AutoCloseable {
   private final IpcLimits limits;
   private final long timeoutMillis;
   private ExecutorService executor;
+  private volatile Thread worker;
 
   FuzzTarget(IpcLimits limits, long timeoutMillis) {
     this.limits = limits;
@@ -54,10 +55,11 @@ final class FuzzTarget implements AutoCloseable {
     this.executor = newExecutor();
   }
 
-  private static ExecutorService newExecutor() {
+  private ExecutorService newExecutor() {
     return Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "fuzz-case");
       t.setDaemon(true);
+      worker = t;
       return t;
     });
   }
@@ -68,9 +70,14 @@ final class FuzzTarget implements AutoCloseable {
     try {
       return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
+      Thread stuck = worker;
+      if (stuck != null) {
+        e.setStackTrace(stuck.getStackTrace()); // where the case was stuck
+      }
       future.cancel(true);
       executor.shutdownNow();
-      executor = newExecutor(); // the stuck thread is abandoned (daemon)
+      stop(stuck); // a stuck case left running would slow every later case into a timeout too
+      executor = newExecutor();
       throw new Failure("timeout after " + timeoutMillis + " ms", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
@@ -78,6 +85,18 @@ final class FuzzTarget implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Failure("interrupted", e);
+    }
+  }
+
+  @SuppressWarnings({"deprecation", "removal"})
+  private static void stop(Thread thread) {
+    if (thread == null) {
+      return;
+    }
+    try {
+      thread.stop(); // Java 17 still stops threads; later versions throw, and the thread stays abandoned
+    } catch (UnsupportedOperationException e) {
+      // abandoned (daemon)
     }
   }
 

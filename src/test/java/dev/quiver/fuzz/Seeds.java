@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.compression.CompressionUtil;
+import org.apache.arrow.vector.ipc.message.IpcOption;
 
 /**
  * The valid inputs the fuzzer starts from: every golden stream and file (all folders of arrow-testing's
@@ -87,6 +89,13 @@ final class Seeds {
         var schema = ArrowJavaBridge.toQuiverSchema(data.schema());
         seeds.add(Seed.of("quiver-" + name, writeStream(schema, batches), false));
         seeds.add(Seed.of("quiver-" + name, writeFile(schema, batches), true));
+        if (name.equals("all_types") || name.equals("nested") || name.equals("dictionary_utf8")) {
+          for (var codec : List.of(CompressionUtil.CodecType.LZ4_FRAME, CompressionUtil.CodecType.ZSTD)) {
+            String compressed = "arrowjava-" + codec + "-" + name;
+            seeds.add(Seed.of(compressed, data.writeStream(IpcOption.DEFAULT, codec), false));
+            seeds.add(Seed.of(compressed, data.writeFile(IpcOption.DEFAULT, codec), true));
+          }
+        }
       }
     }
   }

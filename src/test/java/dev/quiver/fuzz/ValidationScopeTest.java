@@ -242,6 +242,45 @@ class ValidationScopeTest {
         .isInstanceOf(LimitExceededException.class).hasMessageContaining("nesting deeper than 64");
   }
 
+  @Test
+  void bufferClaimingATerabyteUncompressedIsALimit() {
+    for (String codec : List.of("lz4", "zstd")) {
+      Assumptions.assumeTrue(Seeds.goldenPresent(), "golden files not present");
+      Seed s = seed("golden-2.0.0-compression-" + codec, false);
+      // each compressed buffer starts with its uncompressed length (int64)
+      TreeSet<String> errors = new TreeSet<>();
+      List<String> kinds = new ArrayList<>();
+      for (Message m : s.layout().messages) {
+        for (IpcLayout.BufferRange b : m.buffers()) {
+          if (b.length() >= 8) {
+            byte[] bytes = s.bytes().clone();
+            IpcLayout.write(bytes, b.start(), 8, 1L << 40);
+            long before = Runtime.getRuntime().totalMemory();
+            RuntimeException e = error(bytes, false);
+            assertThat(Runtime.getRuntime().totalMemory() - before).isLessThan(1L << 30);
+            if (e != null) {
+              errors.add(e.getMessage());
+              kinds.add(e.getClass().getSimpleName());
+            }
+          }
+        }
+      }
+      assertThat(kinds).as(codec).contains("LimitExceededException");
+      assertSomeError(errors, "1099511627776");
+    }
+  }
+
+  @Test
+  void decimalScaleIsBounded() {
+    // found by the fuzzer: a scale of -1107269604 made every value a billion digits long in JSON output
+    Seed s = seed("arrowjava-decimal128", false);
+    TreeSet<String> errors = new TreeSet<>();
+    errors.addAll(slotErrors(s, Kind.TYPE_PARAMETER, v -> -1107269604L));
+    errors.addAll(slotErrors(s, Kind.TYPE_PARAMETER, v -> 128));
+    assertSomeError(errors, "decimal scale out of [-128, 127]: -1107269604");
+    assertSomeError(errors, "decimal scale out of [-128, 127]: 128");
+  }
+
   // --- files ---
 
   @Test
@@ -292,6 +331,39 @@ class ValidationScopeTest {
     int inFooter = indexOf(footerOnly, name, s.layout().footerStart, footerOnly.length);
     footerOnly[inFooter] = 'V';
     assertThat(formatError(footerOnly, true)).hasMessageContaining("differs from the footer's schema");
+  }
+
+  @Test
+  void fileWithoutASchemaMessageReadsThroughItsFooter() {
+    // Arrow JS writes files whose stream part starts with the dictionaries/batches; C++ and arrow-java read them
+    Seed s = seed("arrowjava-dictionary_utf8", true);
+    Message schemaMessage = s.layout().messages.get(0);
+    int cut = schemaMessage.end() - schemaMessage.start();
+    byte[] original = s.bytes();
+    byte[] bytes = new byte[original.length - cut];
+    System.arraycopy(original, 0, bytes, 0, 8);
+    System.arraycopy(original, schemaMessage.end(), bytes, 8, original.length - schemaMessage.end());
+    for (Slot block : slots(s, Kind.BLOCK_OFFSET)) {
+      IpcLayout.write(bytes, block.position() - cut, 8, IpcLayout.read(original, block) - cut);
+    }
+    dev.quiver.ipc.FileReader reader = dev.quiver.ipc.FileReader.open(
+        dev.quiver.ipc.ByteSource.of(java.nio.ByteBuffer.wrap(bytes)), IpcLimits.defaults());
+    assertThat(reader.batchCount()).isEqualTo(3);
+    assertThat(reader.readBatch(2).length()).isEqualTo(100);
+    // the stream served for one batch starts with a schema message made from the footer
+    java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+    java.util.List<java.nio.ByteBuffer> parts = new ArrayList<>();
+    parts.add(reader.streamPrefix());
+    parts.addAll(reader.batchMessage(2));
+    for (java.nio.ByteBuffer part : parts) {
+      byte[] b = new byte[part.remaining()];
+      part.duplicate().get(b);
+      stream.writeBytes(b);
+    }
+    stream.writeBytes(new byte[] {-1, -1, -1, -1, 0, 0, 0, 0});
+    FuzzTarget.Read read = FuzzTarget.readStream(stream.toByteArray(), 0, IpcLimits.defaults());
+    assertThat(read.schema()).isEqualTo(reader.schema());
+    assertThat(read.batches()).singleElement().satisfies(b -> assertThat(b.length()).isEqualTo(100));
   }
 
   private static int indexOf(byte[] bytes, byte[] what, int from, int to) {

@@ -34,7 +34,9 @@ import org.apache.arrow.vector.ipc.SeekableReadChannel;
 import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.ipc.message.IpcOption;
+import org.apache.arrow.vector.compression.CompressionCodec;
 import org.apache.arrow.vector.compression.CompressionUtil;
+import org.apache.arrow.vector.compression.NoCompressionCodec;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
@@ -194,11 +196,11 @@ public final class ArrowJavaData implements AutoCloseable {
       } else {
         provider.current = batches.get(0).dictionaries();
       }
+      CompressionCodec.Factory factory = codec == CompressionUtil.CodecType.NO_COMPRESSION
+          ? NoCompressionCodec.Factory.INSTANCE : CommonsCompressionFactory.INSTANCE;
       try (ArrowWriter writer = file
-          ? new ArrowFileWriter(writeRoot, provider, Channels.newChannel(out), null, option,
-              CommonsCompressionFactory.INSTANCE, codec)
-          : new ArrowStreamWriter(writeRoot, provider, Channels.newChannel(out), option,
-              CommonsCompressionFactory.INSTANCE, codec)) {
+          ? new ArrowFileWriter(writeRoot, provider, Channels.newChannel(out), null, option, factory, codec)
+          : new ArrowStreamWriter(writeRoot, provider, Channels.newChannel(out), option, factory, codec)) {
         writer.start();
         for (Batch b : batches) {
           provider.current = b.dictionaries();

@@ -217,6 +217,23 @@ class CompressionTest {
   }
 
   @Test
+  void aClaimBeyondTheCodecsExpansionIsRefusedBeforeAllocating() {
+    // under the decompression limit, but more than a payload this small can ever expand to (found by the
+    // fuzzer: such claims used to allocate and fill gigabytes for a message of a few hundred bytes)
+    byte[] zstdPayload = zstd(ints(100));
+    byte[] stream = compressedStream(CompressionType.ZSTD, (byte) 0, 100, new byte[0],
+        prefixed(1L << 30, zstdPayload));
+    assertThatThrownBy(() -> read(stream, IpcLimits.defaults())).isInstanceOf(ArrowFormatException.class)
+        .hasMessageContaining("declares 1073741824 uncompressed bytes, but a " + zstdPayload.length
+            + "-byte ZSTD payload decompresses to at most");
+    byte[] lz4 = new Lz4FrameCodec().compress(ByteBuffer.wrap(ints(100)));
+    byte[] lz4Stream = compressedStream(CompressionType.LZ4_FRAME, (byte) 0, 100, new byte[0],
+        prefixed(100L << 20, lz4));
+    assertThatThrownBy(() -> read(lz4Stream, IpcLimits.defaults())).isInstanceOf(ArrowFormatException.class)
+        .hasMessageContaining("-byte LZ4_FRAME payload decompresses to at most");
+  }
+
+  @Test
   void theLimitCountsEveryBufferOfTheMessage() {
     byte[] validity = new byte[13];
     Arrays.fill(validity, (byte) 0xFF);

@@ -94,7 +94,8 @@ class FileReaderTest {
     Path file = dir.resolve("small.arrow");
     Files.write(file, ReaderTestSupport.smallIpc(allocator, true, false));
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      FileReader reader = FileReader.open(ByteSource.map(channel), IpcLimits.defaults());
+      FileReader reader = FileReader.open(
+          ByteSource.of(channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size())), IpcLimits.defaults());
       RecordBatch batch = reader.readBatch(0);
       assertThat(int32(batch.column(0), 4)).isEqualTo(4);
       assertThat(batch.column(0).buffer(1).isDirect()).isTrue();

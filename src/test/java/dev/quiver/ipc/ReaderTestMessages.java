@@ -184,10 +184,17 @@ final class ReaderTestMessages {
   }
 
   static byte[] file(Msg schema, List<Msg> dictionaries, List<Msg> batches) {
+    return file(schema, true, dictionaries, batches);
+  }
+
+  /** A file; without {@code schemaMessage} the schema is only in the footer (as Arrow JS writes files). */
+  static byte[] file(Msg schema, boolean schemaMessage, List<Msg> dictionaries, List<Msg> batches) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(IpcFormat.MAGIC);
     out.writeBytes(new byte[2]);
-    out.writeBytes(schema.bytes());
+    if (schemaMessage) {
+      out.writeBytes(schema.bytes());
+    }
     List<long[]> dictBlocks = new ArrayList<>();
     List<long[]> batchBlocks = new ArrayList<>();
     for (Msg m : dictionaries) {

@@ -256,11 +256,15 @@ class ReaderValidationTest {
   }
 
   @Test
-  void bigEndianIsNotSupportedYet() {
+  void bigEndianBodiesAreSwapped() {
     byte[] stream = ReaderTestMessages.stream(
-        ReaderTestMessages.schema(MetadataVersion.V5, true, Spec.of("i", "int32")));
-    assertThatThrownBy(() -> readAllStream(stream)).isInstanceOf(ArrowFormatException.class)
-        .hasMessageContaining("big-endian").hasMessageContaining("not supported yet");
+        ReaderTestMessages.schema(MetadataVersion.V5, true, Spec.of("i", "int32")),
+        batch(2, new long[][] {{2, 0}}, new byte[0], new byte[] {0, 0, 0, 7, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, -2}));
+    StreamReader reader = ReaderTestSupport.streamReader(stream);
+    var batch = reader.next();
+    assertThat(reader.sourceBigEndian()).isTrue();
+    assertThat(ReaderTestSupport.int32(batch.column(0), 0)).isEqualTo(7);
+    assertThat(ReaderTestSupport.int32(batch.column(0), 1)).isEqualTo(-2);
   }
 
   @Test

@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Types that RowsWriter writes but RowsReader does not read, from hand-built buffers. */
+/** Views, list views, intervals, unions, run-end encoded written from hand-built buffers. */
 class OutputOnlyTypesTest {
 
   private static ByteBuffer le(int capacity) {
@@ -83,10 +83,9 @@ class OutputOnlyTypesTest {
   }
 
   @Test
-  void readingThemFromJsonIsA400NamingTheField() {
-    assertThatThrownBy(() -> JsonTestSupport.read("[]", false, JsonTestSupport.schemaOf("string_view", true), 10))
-        .isInstanceOf(JsonInputException.class)
-        .hasMessageContaining("field \"v\": string_view cannot be read from JSON rows");
+  void theyAreReadFromJsonRowsToo() {
+    assertThat(JsonTestSupport.read("[{\"v\": \"x\"}]", false, JsonTestSupport.schemaOf("string_view", true), 10))
+        .hasSize(1);
   }
 
   @Test

@@ -92,33 +92,28 @@ class ErrorsApiTest extends HttpTestSupport.SharedStorage {
   }
 
   @Test
-  void integrationFormatIsIssue3() throws Exception {
-    assertProblem(post("/convert?format=integration", JSON, null, ArrowJavaIo.sampleJson(0, 1)), 406,
-        "integration", "issue #3");
-    assertProblem(get("/files/" + UNKNOWN_ID + "/batches/0?format=integration", null), 406, "issue #3");
-  }
-
-  @Test
-  void compressedArrowOutputIs406AndCodecsInAcceptAreIgnored() throws Exception {
+  void compressedArrowOutputIsNegotiated() throws Exception {
+    // details in CompressionApiTest
     String rows = ArrowJavaIo.sampleJson(0, 2);
-    assertProblem(post("/convert?compression=zstd", JSON, null, rows), 406, "zstd", "issue #3");
-    HttpResponse<byte[]> plain =
+    HttpResponse<byte[]> zstd = post("/convert?compression=zstd", JSON, null, rows);
+    assertThat(zstd.statusCode()).as(text(zstd)).isEqualTo(200);
+    assertThat(contentType(zstd)).isEqualTo(STREAM + "; codecs=zstd");
+    HttpResponse<byte[]> fromAccept =
         post("/convert", JSON, STREAM + "; codecs=\"zstd, lz4\"", rows);
-    assertThat(plain.statusCode()).as(text(plain)).isEqualTo(200);
-    assertThat(contentType(plain)).isEqualTo(STREAM);
+    assertThat(fromAccept.statusCode()).as(text(fromAccept)).isEqualTo(200);
+    assertThat(contentType(fromAccept)).isEqualTo(STREAM + "; codecs=zstd");
     HttpResponse<byte[]> none = post("/convert?compression=none", JSON, null, rows);
     assertThat(none.statusCode()).isEqualTo(200);
+    assertThat(contentType(none)).isEqualTo(STREAM);
   }
 
   @Test
-  void integrationJsonInputIsAClientError() throws Exception {
+  void invalidIntegrationJsonInputIsAClientError() throws Exception {
     String integration = "{\"schema\": {\"fields\": [{\"name\": \"a\", \"nullable\": true,"
         + " \"type\": {\"name\": \"int\", \"bitWidth\": 32, \"isSigned\": true}, \"children\": []}]},"
-        + " \"batches\": [{\"count\": 1, \"columns\": [{\"name\": \"a\", \"count\": 1,"
+        + " \"batches\": [{\"count\": 2, \"columns\": [{\"name\": \"a\", \"count\": 1,"
         + " \"VALIDITY\": [1], \"DATA\": [7]}]}]}";
-    HttpResponse<byte[]> response = post("/convert", JSON, null, integration);
-    assertThat(response.statusCode()).as(text(response)).isBetween(400, 499);
-    assertThat(contentType(response)).startsWith("application/problem+json");
+    assertProblem(post("/convert", JSON, null, integration), 400, "record batch 0", "count");
   }
 
   @Test

@@ -23,6 +23,13 @@ public interface BodyCodec {
    */
   long decompress(ByteBuffer payload, byte[] target);
 
+  /**
+   * The most bytes a valid payload of {@code payloadLength} bytes can decompress to: the codec's largest
+   * possible expansion ratio. A declared length above it cannot be honest, so it is refused before the
+   * target is allocated (a few hundred bytes never cost gigabytes of memory).
+   */
+  long maxDecompressedLength(long payloadLength);
+
   /** A payload that is not a valid frame; the caller adds where it was found. */
   final class CorruptPayloadException extends RuntimeException {
     public CorruptPayloadException(String message, Throwable cause) {

@@ -49,6 +49,15 @@ public final class Lz4FrameCodec implements BodyCodec {
     return LZ4FrameOutputStream.BLOCKSIZE.SIZE_4MB;
   }
 
+  /**
+   * An LZ4 sequence costs at least one byte per 255 bytes of match length, so a block expands at most about
+   * 255 times; the frame and block headers only lower that. Twice that bound leaves ample margin.
+   */
+  @Override
+  public long maxDecompressedLength(long payloadLength) {
+    return payloadLength * 512 + 65_536;
+  }
+
   @Override
   public long decompress(ByteBuffer payload, byte[] target) {
     byte[] src = BodyCodec.bytes(payload);

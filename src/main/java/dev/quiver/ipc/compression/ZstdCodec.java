@@ -31,6 +31,15 @@ public final class ZstdCodec implements BodyCodec {
     return Zstd.compress(src, level);
   }
 
+  /**
+   * A zstd block decompresses to at most 128 KiB and takes at least 4 bytes (3-byte header, 1-byte RLE
+   * run), so a frame expands at most 32768 times, plus one block for the frame header's share.
+   */
+  @Override
+  public long maxDecompressedLength(long payloadLength) {
+    return payloadLength * 32_768 + 131_072;
+  }
+
   @Override
   public long decompress(ByteBuffer payload, byte[] target) {
     byte[] src = BodyCodec.bytes(payload);

@@ -91,6 +91,12 @@ public final class Builders {
       }
     } else if (t instanceof ArrowType.Duration) {
       return new FixedWidthBuilder(field, path, 8, Scalars.duration());
+    } else if (t instanceof ArrowType.Interval iv) {
+      int width = iv.unit() == ArrowType.IntervalUnit.YEAR_MONTH ? 4
+          : iv.unit() == ArrowType.IntervalUnit.DAY_TIME ? 8 : 16;
+      return new FixedWidthBuilder(field, path, width, Scalars.interval(iv.unit()));
+    } else if (t instanceof ArrowType.Utf8View || t instanceof ArrowType.BinaryView) {
+      return new ViewBuilder(field, path, t instanceof ArrowType.Utf8View);
     }
     return createNested(field, path);
   }
@@ -118,6 +124,23 @@ public final class Builders {
       List<ColumnBuilder> kv = List.of(
           create(entries.child(0), path + "[].key"), create(entries.child(1), path + "[].value"));
       return new MapBuilder(field, path, new StructBuilder(entries, path + "[]", kv));
+    }
+    if (t instanceof ArrowType.ListView || t instanceof ArrowType.LargeListView) {
+      Field item = onlyChild(field, path);
+      return new ListViewBuilder(field, path, t instanceof ArrowType.LargeListView, create(item, path + "[]"));
+    } else if (t instanceof ArrowType.Union) {
+      List<ColumnBuilder> children = new ArrayList<>();
+      for (Field c : field.children()) {
+        children.add(create(c, path + "." + c.name()));
+      }
+      return new UnionBuilder(field, path, children);
+    } else if (t instanceof ArrowType.RunEndEncoded) {
+      if (field.children().size() != 2 || !(field.child(0).type() instanceof ArrowType.Int i)
+          || i.bitWidth() < 16 || !i.signed()) {
+        throw new JsonInputException("field \"" + path + "\": run_end_encoded needs children run_ends"
+            + " (int16, int32 or int64) and values");
+      }
+      return new RunEndBuilder(field, path, create(field.child(1), path));
     }
     throw unsupported(field, path, TypeStrings.format(field));
   }

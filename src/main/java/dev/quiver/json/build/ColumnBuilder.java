@@ -44,10 +44,18 @@ public abstract class ColumnBuilder {
 
   /** Appends a null, an error for a non-nullable field. */
   public final void appendNull(RowContext ctx) {
-    if (!field.nullable() && !(field.type() instanceof ArrowType.Null)) {
+    if (!field.nullable() && !(field.type() instanceof ArrowType.Null) && !nullsLiveInChildren()) {
       throw ctx.error(path, "null (or a missing key) in a non-nullable field");
     }
     appendNullSlot();
+  }
+
+  /**
+   * True for layouts without a validity bitmap whose nulls are a child's (unions, run-end encoded): a null
+   * is accepted whatever the field's own nullability when a child can hold it.
+   */
+  protected boolean nullsLiveInChildren() {
+    return false;
   }
 
   /** Appends a slot hidden by a null parent: null if allowed, else an empty valid value. */

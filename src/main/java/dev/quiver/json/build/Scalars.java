@@ -211,6 +211,43 @@ final class Scalars {
     };
   }
 
+  /**
+   * month_interval {"months": m}, day_time_interval {"days": d, "milliseconds": ms},
+   * month_day_nano_interval {"months": m, "days": d, "nanoseconds": ns}: exactly these keys, integers.
+   */
+  static Scalar interval(ArrowType.IntervalUnit unit) {
+    String[] keys = switch (unit) {
+      case YEAR_MONTH -> new String[] {"months"};
+      case DAY_TIME -> new String[] {"days", "milliseconds"};
+      case MONTH_DAY_NANO -> new String[] {"months", "days", "nanoseconds"};
+    };
+    BigInteger int32Min = BigInteger.valueOf(Integer.MIN_VALUE);
+    BigInteger int32Max = BigInteger.valueOf(Integer.MAX_VALUE);
+    String expected = "an object {" + String.join(", ", keys) + "}";
+    return (v, out) -> {
+      if (!(v instanceof JsonValue.Obj)) {
+        throw new Mismatch(expected);
+      }
+      java.util.Map<String, JsonValue> m = ((JsonValue.Obj) v).members();
+      if (m.size() != keys.length || !m.keySet().containsAll(java.util.List.of(keys))) {
+        throw new IllegalArgumentException("expected exactly the keys " + String.join(", ", keys)
+            + ", found " + m.keySet());
+      }
+      long[] parts = new long[keys.length];
+      for (int k = 0; k < keys.length; k++) {
+        boolean wide = keys[k].equals("nanoseconds");
+        parts[k] = toLong(integerValue(m.get(keys[k])), wide ? MIN_LONG : int32Min, wide ? MAX_LONG : int32Max);
+      }
+      for (int k = 0; k < keys.length; k++) {
+        if (keys[k].equals("nanoseconds")) {
+          out.putLong(parts[k]);
+        } else {
+          out.putInt((int) parts[k]);
+        }
+      }
+    };
+  }
+
   static Scalar fixedSizeBinary(int byteWidth) {
     return (v, out) -> {
       if (!(v instanceof JsonValue.Str)) {

@@ -9,17 +9,17 @@ import java.io.InputStream;
  * Counts bytes read and refuses to read past a moving limit, so that a single huge row (or schema) fails
  * with {@link LimitExceededException} before it is held in memory.
  */
-final class BudgetInputStream extends FilterInputStream {
+public final class BudgetInputStream extends FilterInputStream {
   private long count;
   private long limit = Long.MAX_VALUE;
   private String what = "";
 
-  BudgetInputStream(InputStream in) {
+  public BudgetInputStream(InputStream in) {
     super(in);
   }
 
   /** Allows {@code maxBytes} more bytes (plus the parser's read-ahead) for the thing described. */
-  void budget(long maxBytes, String description) {
+  public void budget(long maxBytes, String description) {
     limit = maxBytes >= Long.MAX_VALUE - count ? Long.MAX_VALUE : count + maxBytes;
     what = description;
   }

@@ -2,14 +2,15 @@ package dev.quiver.json.write;
 
 import dev.quiver.columnar.ArrayData;
 import dev.quiver.columnar.ArrowType;
+import dev.quiver.json.value.JsonKinds;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
 /**
- * Output-only types (outside the JSON value mapping's input side): views, list views, intervals, unions and
- * run-end encoded arrays, written as their logical values.
+ * Views, list views, intervals, unions and run-end encoded arrays, written as their logical values (unions
+ * tagged where needed for an exact round trip).
  */
 final class ExtraWriters {
   private ExtraWriters() {}
@@ -96,15 +97,28 @@ final class ExtraWriters {
     }
   }
 
+  /**
+   * A union value: the child's value plainly when reading it back would pick the same child (see
+   * {@link JsonKinds#plainChildren}), else tagged {"type_id": id, "value": v}; a null plainly only when the
+   * child is the first nullable one.
+   */
   private static ValueWriter union(ArrayData data, String path, ArrowType.Union t) {
     ByteBuffer typeIds = data.buffer(0);
     boolean dense = t.mode() == ArrowType.UnionMode.DENSE;
     ByteBuffer offsets = dense ? data.buffer(1) : null;
     ValueWriter[] byTypeId = new ValueWriter[128];
+    ArrayData[] childOf = new ArrayData[128];
+    boolean[] plainOf = new boolean[128];
+    boolean[] plainNullOf = new boolean[128];
+    boolean[] plain = JsonKinds.plainChildren(data.field());
+    int nullChild = JsonKinds.firstNullChild(data.field());
     for (int c = 0; c < data.children().size(); c++) {
-      int id = c < t.typeIds().size() ? t.typeIds().get(c) : c;
+      int id = t.typeIds().isEmpty() ? c : t.typeIds().get(c);
       if (id >= 0 && id < 128) {
         byTypeId[id] = ValueWriters.create(data.child(c), path + "." + data.field().child(c).name());
+        childOf[id] = data.child(c);
+        plainOf[id] = plain[c];
+        plainNullOf[id] = c == nullChild;
       }
     }
     return (g, i) -> {
@@ -113,7 +127,18 @@ final class ExtraWriters {
       if (w == null) {
         throw new IllegalArgumentException("field \"" + path + "\", row " + i + ": unknown union type id " + id);
       }
-      w.write(g, dense ? offsets.getInt(i * 4) : i);
+      int index = dense ? offsets.getInt(i * 4) : i;
+      boolean isPlain = childOf[id].isNull(index) ? plainNullOf[id] : plainOf[id];
+      if (isPlain) {
+        w.write(g, index);
+        return;
+      }
+      g.writeStartObject();
+      g.writeName("type_id");
+      g.writeNumber(id);
+      g.writeName("value");
+      w.write(g, index);
+      g.writeEndObject();
     };
   }
 

@@ -41,7 +41,9 @@ class OpenApiConfiguration {
       "406", "No representation offered here is acceptable (Accept or ?format=)",
       "413", "Over a configured limit (quiver.limits.*, quiver.ipc.*, quiver.json.*)",
       "415", "Unsupported or missing Content-Type",
-      "500", "Unexpected server error; the requestId finds it in the log");
+      "500", "Unexpected server error; the requestId finds it in the log",
+      "503", "The store cannot write (read-only storage); nothing was kept",
+      "507", "The storage is full or its quota (quiver.storage.quota) is reached; nothing was kept");
 
   @Bean
   OpenAPI quiverOpenApi(@Value("${info.app.version:}") String version) {
@@ -51,19 +53,22 @@ class OpenApiConfiguration {
             .version(version.isEmpty() || version.startsWith("@") ? "unknown" : version)
             .description("Apache Arrow IPC over HTTP: convert between Arrow streams, Arrow files and JSON "
                 + "rows; store Arrow files and read any record batch. Errors are RFC 9457 problems.")
-            .license(new License().name("Apache-2.0")))
-        .components(new Components()
-            .addSchemas(PROBLEM, problemSchema())
-            .addSecuritySchemes(BEARER, new SecurityScheme()
-                .type(SecurityScheme.Type.HTTP)
-                .scheme("bearer")
-                .description("Authorization: Bearer <token>, required only when quiver.auth.token is "
-                    + "set")));
+            .license(new License().name("Apache-2.0")));
   }
 
+  /** Runs on the generated document (springdoc fills the components in while generating). */
   @Bean
   OpenApiCustomizer problemResponses() {
     return openApi -> {
+      if (openApi.getComponents() == null) {
+        openApi.setComponents(new Components());
+      }
+      openApi.getComponents()
+          .addSchemas(PROBLEM, problemSchema())
+          .addSecuritySchemes(BEARER, new SecurityScheme()
+              .type(SecurityScheme.Type.HTTP)
+              .scheme("bearer")
+              .description("Authorization: Bearer <token>, required only when quiver.auth.token is set"));
       if (openApi.getPaths() == null) {
         return;
       }
@@ -92,6 +97,12 @@ class OpenApiConfiguration {
       add(operation, "415");
     }
     add(operation, "500");
+    if (method == PathItem.HttpMethod.POST || delete) {
+      add(operation, "503");
+    }
+    if (method == PathItem.HttpMethod.POST) {
+      add(operation, "507");
+    }
     operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
   }
 

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quiver.web.QuiverProperties;
 import java.io.IOException;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,17 +25,18 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Keeps the configuration documentation from drifting: the README table (OPERATIONS.md, between the
+ * Keeps the configuration documentation from drifting: the README table (README.md, between the
  * config-table markers) lists exactly the properties of {@link QuiverProperties} with their defaults and
  * environment variables, application.properties sets each one to its default, and each environment
  * variable really binds to its property.
  */
 class ConfigurationDocsTest {
-  static final Path DOC = Path.of("src/test/java/dev/quiver/web/ops/OPERATIONS.md");
+  static final Path DOC = Path.of("README.md");
   static final Path PROPERTIES = Path.of("src/main/resources/application.properties");
-  static final String EMPTY = "(empty: off)";
-
-  /** Property name -> default, from the record components and their @DefaultValue annotations. */
+  /**
+   * Property name -> default, from the record components and their @DefaultValue annotations; "" for an
+   * empty default or none (the table shows those as a parenthesised remark, not a value).
+   */
   static Map<String, String> declared() {
     Map<String, String> properties = new LinkedHashMap<>();
     collect("quiver", QuiverProperties.class, properties);
@@ -40,14 +44,22 @@ class ConfigurationDocsTest {
   }
 
   private static void collect(String prefix, Class<?> type, Map<String, String> into) {
-    for (RecordComponent component : type.getRecordComponents()) {
+    RecordComponent[] components = type.getRecordComponents();
+    Parameter[] parameters; // @DefaultValue sits on the canonical constructor's parameters
+    try {
+      parameters = type.getDeclaredConstructor(
+          Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new)).getParameters();
+    } catch (NoSuchMethodException e) {
+      throw new AssertionError(e);
+    }
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent component = components[i];
       String name = prefix + "." + kebab(component.getName());
-      DefaultValue value = component.getAnnotation(DefaultValue.class);
+      DefaultValue value = parameters[i].getAnnotation(DefaultValue.class);
       if (component.getType().isRecord()) {
         collect(name, component.getType(), into);
       } else {
-        assertThat(value).as("@DefaultValue of " + name).isNotNull();
-        into.put(name, value.value().length == 0 ? "" : String.join(",", value.value()));
+        into.put(name, value == null || value.value().length == 0 ? "" : String.join(",", value.value()));
       }
     }
   }
@@ -72,8 +84,9 @@ class ConfigurationDocsTest {
       }
       String[] cells = line.split("\\|");
       String property = unquote(cells[1]);
-      String defaultValue = unquote(cells[3]);
-      rows.put(property, List.of(unquote(cells[2]), defaultValue.equals(EMPTY) ? "" : defaultValue));
+      String defaultCell = cells[3].strip();
+      String defaultValue = defaultCell.startsWith("(") ? "" : unquote(defaultCell);
+      rows.put(property, List.of(unquote(cells[2]), defaultValue));
     }
     return rows;
   }
@@ -88,9 +101,9 @@ class ConfigurationDocsTest {
     Map<String, List<String>> expected = new LinkedHashMap<>();
     declared().forEach((name, value) -> expected.put(name, List.of(environmentVariable(name), value)));
     assertThat(documented())
-        .as("the configuration table of OPERATIONS.md; expected rows:%n%s", expected.entrySet().stream()
+        .as("the configuration table of README.md; expected rows:%n%s", expected.entrySet().stream()
             .map(e -> "| `" + e.getKey() + "` | `" + e.getValue().get(0) + "` | "
-                + (e.getValue().get(1).isEmpty() ? EMPTY : "`" + e.getValue().get(1) + "`") + " | ... |")
+                + (e.getValue().get(1).isEmpty() ? "(unset)" : "`" + e.getValue().get(1) + "`") + " | ... |")
             .collect(Collectors.joining("\n")))
         .containsExactlyEntriesOf(expected);
   }
@@ -101,14 +114,21 @@ class ConfigurationDocsTest {
     try (var in = Files.newInputStream(PROPERTIES)) {
       properties.load(in);
     }
-    declared().forEach((name, value) ->
-        assertThat(properties.getProperty(name)).as(name + " in application.properties").isEqualTo(value));
+    declared().forEach((name, value) -> {
+      if (value.isEmpty()) { // no default: not set, or set empty
+        assertThat(properties.getProperty(name, "")).as(name + " in application.properties").isEmpty();
+      } else {
+        assertThat(properties.getProperty(name)).as(name + " in application.properties").isEqualTo(value);
+      }
+    });
   }
 
   @Test
   void everyEnvironmentVariableBindsToItsProperty() {
     Map<String, Object> environment = new LinkedHashMap<>();
     environment.put("QUIVER_STORAGE_DIR", "/srv/quiver");
+    environment.put("QUIVER_STORAGE_QUOTA", "100GB");
+    environment.put("QUIVER_STORAGE_TIMETOLIVE", "7d");
     environment.put("QUIVER_LIMITS_MAXUPLOADBYTES", "16GB");
     environment.put("QUIVER_LIMITS_MAXBATCHSIZE", "5000");
     environment.put("QUIVER_LIMITS_DEFAULTBATCHSIZE", "1000");
@@ -125,10 +145,12 @@ class ConfigurationDocsTest {
 
     StandardEnvironment spring = new StandardEnvironment();
     spring.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
-        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME + "-test", environment));
+        "test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
     ConfigurationPropertySources.attach(spring);
     QuiverProperties bound = Binder.get(spring).bind("quiver", QuiverProperties.class).get();
     assertThat(bound.storage().dir()).isEqualTo("/srv/quiver");
+    assertThat(bound.storage().quota()).isEqualTo(DataSize.ofGigabytes(100));
+    assertThat(bound.storage().timeToLive()).isEqualTo(Duration.ofDays(7));
     assertThat(bound.limits().maxUploadBytes()).isEqualTo(DataSize.ofGigabytes(16));
     assertThat(bound.limits().maxBatchSize()).isEqualTo(5000);
     assertThat(bound.limits().defaultBatchSize()).isEqualTo(1000);

@@ -71,11 +71,11 @@ class OpenApiTest extends OpsTestSupport.Shared {
     JsonNode paths = doc.get("paths");
     Map<String, List<String>> expected = Map.of(
         "/convert post", List.of("400", "401", "406", "413", "415", "500"),
-        "/files post", List.of("400", "401", "406", "413", "415", "500"),
+        "/files post", List.of("400", "401", "406", "413", "415", "500", "503", "507"),
         "/files get", List.of("400", "401", "406", "500"),
         "/files/{id} get", List.of("400", "401", "404", "406", "500"),
         "/files/{id}/batches/{index} get", List.of("400", "401", "404", "406", "500"),
-        "/files/{id} delete", List.of("401", "404", "500"));
+        "/files/{id} delete", List.of("401", "404", "500", "503"));
     expected.forEach((where, statuses) -> {
       String[] pathAndMethod = where.split(" ");
       JsonNode operation = paths.get(pathAndMethod[0]).get(pathAndMethod[1]);
