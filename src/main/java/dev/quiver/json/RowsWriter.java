@@ -14,7 +14,7 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * Writes record batches as JSON rows: a JSON array of row objects, or NDJSON (one object per line, each
  * line ending in "\n"). Keys follow the schema's field order; every field is written (null as null);
- * values follow the JSON value mapping (see VALUE_MAPPING.md). A type that has no JSON form, or an invalid
+ * values follow the JSON value mapping (the README's "JSON value mapping"). A type that has no JSON form, or an invalid
  * value (dictionary index out of range, timestamp out of range), is an {@link IllegalArgumentException}.
  */
 public final class RowsWriter implements AutoCloseable {

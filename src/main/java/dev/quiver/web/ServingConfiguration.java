@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
  * whole body and discards anything the handler writes, so a batch response (stream prefix, the batch's
  * message, end-of-stream: three pieces, only the middle one in the file) cannot use it; and it reopens the
  * file by name after the handler returned, so a download racing a {@code DELETE} would fail, breaking the
- * store's promise that an opened file stays readable to its end. See BENCHMARKS.md for the measurements.
+ * store's promise that an opened file stays readable to its end. See the README (Benchmarks) for the measurements.
  */
 @Configuration(proxyBeanMethods = false)
 class ServingConfiguration {

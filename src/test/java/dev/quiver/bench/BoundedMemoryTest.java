@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * of a batch. The client generates and consumes the bodies as they flow, so neither side holds them.
  *
  * <p>The size is {@code -Dquiver.bounded.bytes} (default 256MB per path) and the heap
- * {@code -Dquiver.bounded.heap} (default 64m); the 4 GB run of BENCHMARKS.md is this test with
+ * {@code -Dquiver.bounded.heap} (default 64m); the 4 GB run in the README (Benchmarks) is this test with
  * {@code -Dquiver.bounded.bytes=4GB -Dquiver.bounded.heap=256m}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
