@@ -10,6 +10,8 @@ import dev.quiver.json.JsonBodyShape;
 import dev.quiver.json.RowsReader;
 import dev.quiver.json.integration.IntegrationJsonReader;
 import java.io.InputStream;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Record batches read one at a time from an Arrow stream, an Arrow file or JSON rows. */
 interface BatchSource extends AutoCloseable {
@@ -22,29 +24,35 @@ interface BatchSource extends AutoCloseable {
   @Override
   void close();
 
-  static BatchSource stream(InputStream in, IpcLimits limits) {
-    StreamReader reader = new StreamReader(in, limits);
+  /** A source over a reader's four operations (the codec's readers share the shape, not a type). */
+  private static BatchSource of(Supplier<Schema> schema, BooleanSupplier hasNext, Supplier<RecordBatch> next,
+      Runnable close) {
     return new BatchSource() {
       @Override
       public Schema schema() {
-        return reader.schema();
+        return schema.get();
       }
 
       @Override
       public boolean hasNext() {
-        return reader.hasNext();
+        return hasNext.getAsBoolean();
       }
 
       @Override
       public RecordBatch next() {
-        return reader.next();
+        return next.get();
       }
 
       @Override
       public void close() {
-        reader.close();
+        close.run();
       }
     };
+  }
+
+  static BatchSource stream(InputStream in, IpcLimits limits) {
+    StreamReader reader = new StreamReader(in, limits);
+    return of(reader::schema, reader::hasNext, reader::next, reader::close);
   }
 
   /**
@@ -61,52 +69,12 @@ interface BatchSource extends AutoCloseable {
       body = sniffed.body();
     }
     RowsReader reader = new RowsReader(body, ndjson, null, batchSize, limits);
-    return new BatchSource() {
-      @Override
-      public Schema schema() {
-        return reader.schema();
-      }
-
-      @Override
-      public boolean hasNext() {
-        return reader.hasNext();
-      }
-
-      @Override
-      public RecordBatch next() {
-        return reader.next();
-      }
-
-      @Override
-      public void close() {
-        reader.close();
-      }
-    };
+    return of(reader::schema, reader::hasNext, reader::next, reader::close);
   }
 
   static BatchSource integration(InputStream in, JsonLimits limits) {
     IntegrationJsonReader reader = new IntegrationJsonReader(in, limits);
-    return new BatchSource() {
-      @Override
-      public Schema schema() {
-        return reader.schema();
-      }
-
-      @Override
-      public boolean hasNext() {
-        return reader.hasNext();
-      }
-
-      @Override
-      public RecordBatch next() {
-        return reader.next();
-      }
-
-      @Override
-      public void close() {
-        reader.close();
-      }
-    };
+    return of(reader::schema, reader::hasNext, reader::next, reader::close);
   }
 
   /** Batches {@code first} to {@code end - 1} of a file, each decoded and validated when read. */
