@@ -108,6 +108,39 @@ public sealed interface ArrowType {
   Struct STRUCT = new Struct();
   RunEndEncoded RUN_END_ENCODED = new RunEndEncoded();
 
+  /**
+   * Bytes per value of a fixed-width type (ints, floats, decimals, dates, times, timestamps, durations,
+   * intervals, fixed-size binary); -1 for every other type (Bool is bit-packed, so -1 too).
+   */
+  default int byteWidth() {
+    if (this instanceof Int t) {
+      return t.bitWidth() / 8;
+    } else if (this instanceof FloatingPoint t) {
+      return switch (t.precision()) {
+        case HALF -> 2;
+        case SINGLE -> 4;
+        case DOUBLE -> 8;
+      };
+    } else if (this instanceof Decimal t) {
+      return t.bitWidth() / 8;
+    } else if (this instanceof Date t) {
+      return t.unit() == DateUnit.DAY ? 4 : 8;
+    } else if (this instanceof Time t) {
+      return t.bitWidth() / 8;
+    } else if (this instanceof Timestamp || this instanceof Duration) {
+      return 8;
+    } else if (this instanceof Interval t) {
+      return switch (t.unit()) {
+        case YEAR_MONTH -> 4;
+        case DAY_TIME -> 8;
+        case MONTH_DAY_NANO -> 16;
+      };
+    } else if (this instanceof FixedSizeBinary t) {
+      return t.byteWidth();
+    }
+    return -1;
+  }
+
   /** True for types whose arrays have child arrays (their fields are {@link Field#children()}). */
   default boolean isNested() {
     return this instanceof List_ || this instanceof LargeList || this instanceof ListView

@@ -119,32 +119,11 @@ final class ArrayValidator {
 
   /** Byte width of the fixed-width types (everything not handled above). */
   static int byteWidth(ArrowType t) {
-    if (t instanceof ArrowType.Int i) {
-      return i.bitWidth() / 8;
-    } else if (t instanceof ArrowType.FloatingPoint fp) {
-      return switch (fp.precision()) {
-        case HALF -> 2;
-        case SINGLE -> 4;
-        case DOUBLE -> 8;
-      };
-    } else if (t instanceof ArrowType.Decimal d) {
-      return d.bitWidth() / 8;
-    } else if (t instanceof ArrowType.Date d) {
-      return d.unit() == ArrowType.DateUnit.DAY ? 4 : 8;
-    } else if (t instanceof ArrowType.Time tm) {
-      return tm.bitWidth() / 8;
-    } else if (t instanceof ArrowType.Timestamp || t instanceof ArrowType.Duration) {
-      return 8;
-    } else if (t instanceof ArrowType.Interval iv) {
-      return switch (iv.unit()) {
-        case YEAR_MONTH -> 4;
-        case DAY_TIME -> 8;
-        case MONTH_DAY_NANO -> 16;
-      };
-    } else if (t instanceof ArrowType.FixedSizeBinary fsb) {
-      return fsb.byteWidth();
+    int width = t.byteWidth();
+    if (width < 0) {
+      throw new IllegalArgumentException("not a fixed-width type: " + t);
     }
-    throw new IllegalArgumentException("not a fixed-width type: " + t);
+    return width;
   }
 
   private void buffers(ArrayData a, int expected, String path) {

@@ -14,42 +14,7 @@ final class FixedWidths {
    * as validity + fixed-width values.
    */
   static int byteWidth(ArrowType type) {
-    if (type instanceof ArrowType.Bool) {
-      return BITS;
-    }
-    if (type instanceof ArrowType.Int t) {
-      return t.bitWidth() / 8;
-    }
-    if (type instanceof ArrowType.FloatingPoint t) {
-      return switch (t.precision()) {
-        case HALF -> 2;
-        case SINGLE -> 4;
-        case DOUBLE -> 8;
-      };
-    }
-    if (type instanceof ArrowType.Decimal t) {
-      return t.bitWidth() / 8;
-    }
-    if (type instanceof ArrowType.Date t) {
-      return t.unit() == ArrowType.DateUnit.DAY ? 4 : 8;
-    }
-    if (type instanceof ArrowType.Time t) {
-      return t.bitWidth() / 8;
-    }
-    if (type instanceof ArrowType.Timestamp || type instanceof ArrowType.Duration) {
-      return 8;
-    }
-    if (type instanceof ArrowType.Interval t) {
-      return switch (t.unit()) {
-        case YEAR_MONTH -> 4;
-        case DAY_TIME -> 8;
-        case MONTH_DAY_NANO -> 16;
-      };
-    }
-    if (type instanceof ArrowType.FixedSizeBinary t) {
-      return t.byteWidth();
-    }
-    return -1;
+    return type instanceof ArrowType.Bool ? BITS : type.byteWidth();
   }
 
   /** Bytes of the values buffer for {@code length} values of a fixed-width type. */

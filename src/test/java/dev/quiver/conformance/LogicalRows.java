@@ -148,32 +148,11 @@ final class LogicalRows {
 
   /** Bytes per value of a fixed-width type. */
   static int byteWidth(ArrowType t) {
-    if (t instanceof ArrowType.Int i) {
-      return i.bitWidth() / 8;
-    } else if (t instanceof ArrowType.FloatingPoint f) {
-      return switch (f.precision()) {
-        case HALF -> 2;
-        case SINGLE -> 4;
-        case DOUBLE -> 8;
-      };
-    } else if (t instanceof ArrowType.Decimal d) {
-      return d.bitWidth() / 8;
-    } else if (t instanceof ArrowType.Date d) {
-      return d.unit() == ArrowType.DateUnit.DAY ? 4 : 8;
-    } else if (t instanceof ArrowType.Time time) {
-      return time.bitWidth() / 8;
-    } else if (t instanceof ArrowType.Timestamp || t instanceof ArrowType.Duration) {
-      return 8;
-    } else if (t instanceof ArrowType.Interval i) {
-      return switch (i.unit()) {
-        case YEAR_MONTH -> 4;
-        case DAY_TIME -> 8;
-        case MONTH_DAY_NANO -> 16;
-      };
-    } else if (t instanceof ArrowType.FixedSizeBinary f) {
-      return f.byteWidth();
+    int width = t.byteWidth();
+    if (width < 0) {
+      throw new IllegalArgumentException("not a fixed-width type: " + t);
     }
-    throw new IllegalArgumentException("not a fixed-width type: " + t);
+    return width;
   }
 
   private static long integer(ByteBuffer b, int i, int width, boolean signed) {

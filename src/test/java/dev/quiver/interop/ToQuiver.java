@@ -98,32 +98,7 @@ final class ToQuiver {
 
   /** Bytes per value of a fixed-width type other than Bool, else 0. */
   static int fixedWidthBytes(ArrowType t) {
-    if (t instanceof ArrowType.Int i) {
-      return i.bitWidth() / 8;
-    } else if (t instanceof ArrowType.FloatingPoint fp) {
-      return switch (fp.precision()) {
-        case HALF -> 2;
-        case SINGLE -> 4;
-        case DOUBLE -> 8;
-      };
-    } else if (t instanceof ArrowType.Decimal d) {
-      return d.bitWidth() / 8;
-    } else if (t instanceof ArrowType.Date d) {
-      return d.unit() == ArrowType.DateUnit.DAY ? 4 : 8;
-    } else if (t instanceof ArrowType.Time tm) {
-      return tm.bitWidth() / 8;
-    } else if (t instanceof ArrowType.Timestamp || t instanceof ArrowType.Duration) {
-      return 8;
-    } else if (t instanceof ArrowType.Interval iv) {
-      return switch (iv.unit()) {
-        case YEAR_MONTH -> 4;
-        case DAY_TIME -> 8;
-        case MONTH_DAY_NANO -> 16;
-      };
-    } else if (t instanceof ArrowType.FixedSizeBinary b) {
-      return b.byteWidth();
-    }
-    return 0;
+    return Math.max(0, t.byteWidth());
   }
 
   private static ByteBuffer validity(ArrowBuf buf, int length, int nullCount) {
