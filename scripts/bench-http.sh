@@ -3,6 +3,8 @@
 #
 #   scripts/bench-http.sh              # builds the jar, 10 s per measurement (about 2 minutes in all)
 #   DURATION=5s SKIP_BUILD=1 scripts/bench-http.sh
+#   ONLY=small DURATION=5s scripts/bench-http.sh    # only the small-batch GET (Quiver and nginx)
+#   QUIVER_JAVA_OPTS='-XX:StartFlightRecording=filename=q.jfr' ...   # extra JVM options for Quiver
 #
 # What it does: stores a ~64 MB single-batch stream and a ~1 KB one in a fresh Quiver (java -jar, its own
 # temp storage dir), downloads GET /files/{id}/batches/0 of both and the whole large stored file with curl
@@ -15,6 +17,8 @@ root=$(pwd)
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-8}
 QUIVER_HEAP=${QUIVER_HEAP:-512m}
+ONLY=${ONLY:-}
+case "$ONLY" in ''|small) ;; *) echo "ONLY must be empty or 'small'" >&2; exit 2 ;; esac
 
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
   apt-get update -qq && apt-get install -y -qq wrk nginx >/dev/null
@@ -44,7 +48,8 @@ trap cleanup EXIT
 java -cp "target/test-classes:target/classes:$(cat target/bench-cp.txt)" dev.quiver.bench.MakeData "$work/input"
 
 mkdir -p "$work/store"
-java -Xmx"$QUIVER_HEAP" -jar target/quiver.jar --server.port="$qport" --server.address=127.0.0.1 \
+# shellcheck disable=SC2086 # QUIVER_JAVA_OPTS is a list of options
+java -Xmx"$QUIVER_HEAP" ${QUIVER_JAVA_OPTS:-} -jar target/quiver.jar --server.port="$qport" --server.address=127.0.0.1 \
   --quiver.storage.dir="$work/store" --logging.level.root=WARN >"$work/quiver.log" 2>&1 &
 qpid=$!
 for _ in $(seq 1 240); do
@@ -115,6 +120,13 @@ run_wrk() { # name url [header]
 size() { stat -c %s "$work/www/$1"; }
 declare -A RPS
 wrk -t1 -c2 -d2s "http://127.0.0.1:$qport/files/$small/batches/0" >/dev/null # warm the JIT
+if [ "$ONLY" = small ]; then
+  RPS[q_small]=$(run_wrk "quiver small batch" "http://127.0.0.1:$qport/files/$small/batches/0")
+  RPS[n_small]=$(run_wrk "nginx small batch" "http://127.0.0.1:$nport/small-batch.arrows")
+  python3 -c 'import sys; q, n = map(float, sys.argv[1:]); print(f"small batch: Quiver {q:,.0f} req/s, nginx {n:,.0f} req/s: {q/n:.2f}x (target >= 0.5x)")' \
+    "${RPS[q_small]}" "${RPS[n_small]}"
+  exit 0
+fi
 wrk -t1 -c2 -d2s "http://127.0.0.1:$qport/files/$large/batches/0" >/dev/null
 RPS[q_large]=$(run_wrk "quiver large batch" "http://127.0.0.1:$qport/files/$large/batches/0")
 RPS[n_large]=$(run_wrk "nginx large batch" "http://127.0.0.1:$nport/large-batch.arrows")

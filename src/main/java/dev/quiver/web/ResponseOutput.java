@@ -19,6 +19,10 @@ import java.nio.ByteBuffer;
  * {@code StandardServletAsyncWebRequest} wraps every handler's response in such a stream, so
  * {@link #ResponseOutput(ServletResponse)} looks through response wrappers for the first stream that writes
  * buffers itself; a stream that still does not is fed 64 KiB at a time through this class's buffer.
+ *
+ * <p>The 64 KiB buffer is allocated on the first write that needs it, so a response made only of views
+ * (a stored batch or file) allocates none: for a small batch that allocation (and zeroing) cost more than
+ * the rest of the write.
  */
 final class ResponseOutput extends OutputStream {
   private static final int BUFFER = 1 << 16;
@@ -35,7 +39,7 @@ final class ResponseOutput extends OutputStream {
 
   private final ServletOutputStream out;
   private final boolean writesBuffers;
-  private final byte[] buffer = new byte[BUFFER];
+  private byte[] buffer; // allocated on first use
   private int count;
   private boolean abandoned;
 
@@ -73,10 +77,11 @@ final class ResponseOutput extends OutputStream {
     if (abandoned) {
       return;
     }
-    if (count == buffer.length) {
+    byte[] buf = buffer();
+    if (count == buf.length) {
       drain();
     }
-    buffer[count++] = (byte) b;
+    buf[count++] = (byte) b;
   }
 
   @Override
@@ -84,15 +89,16 @@ final class ResponseOutput extends OutputStream {
     if (abandoned) {
       return;
     }
-    if (len >= buffer.length) {
+    if (len >= BUFFER) {
       drain();
       out.write(b, off, len);
       return;
     }
-    if (len > buffer.length - count) {
+    byte[] buf = buffer();
+    if (len > buf.length - count) {
       drain();
     }
-    System.arraycopy(b, off, buffer, count, len);
+    System.arraycopy(b, off, buf, count, len);
     count += len;
   }
 
@@ -106,11 +112,12 @@ final class ResponseOutput extends OutputStream {
       out.write(view.duplicate());
       return;
     }
+    byte[] buf = buffer();
     ByteBuffer rest = view.duplicate();
     while (rest.hasRemaining()) {
       int n = Math.min(BUFFER, rest.remaining());
-      rest.get(buffer, 0, n);
-      out.write(buffer, 0, n);
+      rest.get(buf, 0, n);
+      out.write(buf, 0, n);
     }
   }
 
@@ -127,6 +134,13 @@ final class ResponseOutput extends OutputStream {
   @Override
   public void close() throws IOException {
     flush();
+  }
+
+  private byte[] buffer() {
+    if (buffer == null) {
+      buffer = new byte[BUFFER];
+    }
+    return buffer;
   }
 
   private void drain() throws IOException {

@@ -2,6 +2,7 @@ package dev.quiver.web.ops;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -10,6 +11,10 @@ import java.util.regex.Pattern;
  * line or header), otherwise generated. The id is returned in the {@code X-Request-Id} response header, in
  * every problem response as {@code requestId}, and is in the logging MDC as {@code requestId} while the
  * request runs.
+ *
+ * <p>A generated id is a random (version 4) UUID drawn from {@link ThreadLocalRandom}: an id must be
+ * unique, not secret, and {@link UUID#randomUUID()}'s cryptographic generator reads the operating
+ * system's random source under a lock on every call, a measurable part of serving a small response.
  */
 public final class RequestIds {
   private RequestIds() {}
@@ -30,7 +35,15 @@ public final class RequestIds {
     if (incoming != null && SAFE.matcher(incoming).matches()) {
       return incoming;
     }
-    return UUID.randomUUID().toString();
+    return randomUuid().toString();
+  }
+
+  /** A version 4 (random), IETF variant UUID. */
+  static UUID randomUuid() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long most = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+    long least = (random.nextLong() & ~(3L << 62)) | (2L << 62); // variant 10
+    return new UUID(most, least);
   }
 
   /** The id of {@code request}, or null outside a request the request-log filter saw. */

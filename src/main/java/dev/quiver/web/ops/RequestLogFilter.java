@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,8 @@ public final class RequestLogFilter extends OncePerRequestFilter {
   static final String SENT = "quiver.http.sent";
 
   private final MeterRegistry registry;
+  /** The two byte counters of each endpoint, registered on its first request. */
+  private final ConcurrentMap<String, Counter[]> counters = new ConcurrentHashMap<>();
 
   public RequestLogFilter(MeterRegistry registry) {
     this.registry = registry;
@@ -63,9 +67,9 @@ public final class RequestLogFilter extends OncePerRequestFilter {
 
   private void record(HttpServletRequest request, HttpServletResponse response, CountingExchange exchange,
       long start, Throwable failure) {
-    String uri = uriTemplate(request);
-    count(RECEIVED, "request body bytes read", uri, exchange.bytesIn());
-    count(SENT, "response body bytes written", uri, exchange.bytesOut());
+    Counter[] bytes = counters.computeIfAbsent(uriTemplate(request), this::byteCounters);
+    bytes[0].increment(exchange.bytesIn());
+    bytes[1].increment(exchange.bytesOut());
     if (!ACCESS.isInfoEnabled()) {
       return;
     }
@@ -79,13 +83,14 @@ public final class RequestLogFilter extends OncePerRequestFilter {
         exchange.bytesIn(), exchange.bytesOut(), millis);
   }
 
-  private void count(String name, String description, String uri, long bytes) {
-    Counter.builder(name)
-        .description(description)
-        .baseUnit("bytes")
-        .tag("uri", uri)
-        .register(registry)
-        .increment(bytes);
+  private Counter[] byteCounters(String uri) {
+    return new Counter[] {
+        counter(RECEIVED, "request body bytes read", uri),
+        counter(SENT, "response body bytes written", uri)};
+  }
+
+  private Counter counter(String name, String description, String uri) {
+    return Counter.builder(name).description(description).baseUnit("bytes").tag("uri", uri).register(registry);
   }
 
   /** The matched endpoint ({@code /files/{id}}), as in http.server.requests; UNKNOWN when none matched. */

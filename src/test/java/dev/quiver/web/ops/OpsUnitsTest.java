@@ -39,13 +39,22 @@ class OpsUnitsTest {
     assertThat(RequestIds.acceptOrGenerate("")).hasSize(36);
     assertThat(RequestIds.acceptOrGenerate(null)).hasSize(36)
         .isNotEqualTo(RequestIds.acceptOrGenerate(null));
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (int i = 0; i < 10_000; i++) {
+      java.util.UUID id = java.util.UUID.fromString(RequestIds.acceptOrGenerate(null));
+      assertThat(id.version()).isEqualTo(4); // random, as UUID.randomUUID() makes them
+      assertThat(id.variant()).isEqualTo(2);
+      ids.add(id.toString());
+    }
+    assertThat(ids).hasSize(10_000);
   }
 
   @Test
   void storeGaugesCountStoredFilesOnlyAndRefreshAfterTheirMaxAge() throws Exception {
     AtomicLong now = new AtomicLong();
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    new StoreMetrics(dir, 1000, now::get).bindTo(registry);
+    StoreMetrics metrics = new StoreMetrics(dir, 1000, now::get); // gauges hold it weakly: kept below
+    metrics.bindTo(registry);
     Files.write(dir.resolve(FileIds.newId() + ".arrow"), new byte[100]);
     Files.write(dir.resolve(FileIds.newId() + ".arrow"), new byte[23]);
     Files.write(dir.resolve("not-an-id.arrow"), new byte[7]);
@@ -60,6 +69,7 @@ class OpsUnitsTest {
     now.set(1000);
     assertThat(registry.get("quiver.store.files").gauge().value()).isEqualTo(3);
     assertThat(registry.get("quiver.store.bytes").gauge().value()).isEqualTo(124);
+    java.lang.ref.Reference.reachabilityFence(metrics);
   }
 
   @Test
