@@ -5,6 +5,7 @@ import dev.quiver.ipc.FileReader;
 import dev.quiver.ipc.IpcFormat;
 import dev.quiver.store.FileIds;
 import dev.quiver.store.FileStore;
+import dev.quiver.store.OpenFile;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,10 +14,14 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerMapping;
@@ -38,6 +43,11 @@ import org.springframework.web.servlet.HandlerMapping;
  * stored with body compression, and any failure before the first byte is written (the controller then
  * produces its usual problem response). A failure while writing is handled by {@link ProblemHandler}, as
  * when the controller writes.
+ *
+ * <p>Per request it still asks the store for the file (so a deleted or expired file is never served); what
+ * it learns once per batch, by comparing the controller's views with the stored bytes, is where the batch's
+ * message lies in the file and whether it may be served here, so the body is then the stream prefix, one
+ * slice of the mapping and the end-of-stream marker.
  */
 final class BatchFastPath implements Filter {
   /** The endpoint's pattern, as Spring MVC exposes it (metrics {@code uri} tag, byte counters). */
@@ -48,8 +58,13 @@ final class BatchFastPath implements Filter {
   private static final int MAX_INDEX_DIGITS = 9;
   private static final String STREAM_TYPE = Representation.STREAM.mediaType.toString();
 
+  /** Files whose batches are remembered; beyond it the memory starts over. */
+  private static final int MAX_FILES = 4096;
+
   private final FileStore store;
   private final ProblemHandler problems;
+  /** By id: where the served batches of the file lie, while the store hands out the same open file. */
+  private final ConcurrentMap<String, Learnt> files = new ConcurrentHashMap<>();
 
   BatchFastPath(FileStore store, ProblemHandler problems) {
     this.store = store;
@@ -116,23 +131,85 @@ final class BatchFastPath implements Filter {
       }
       index = index * 10 + (c - '0');
     }
-    String id = path.substring(idStart, idEnd);
-    if (!FileIds.isValid(id) || !plainAccept(request)) {
+    for (int i = idStart; i < idEnd; i++) {
+      char c = path.charAt(i);
+      if ((c < 'a' || c > 'z') && (c < '2' || c > '7')) {
+        return null; // not an id (the store checks it again)
+      }
+    }
+    if (!plainAccept(request)) {
       return null;
     }
     try {
-      FileReader reader = store.open(id).reader();
+      String id = path.substring(idStart, idEnd);
+      OpenFile file = store.open(id);
+      FileReader reader = file.reader();
       if (index >= reader.batchCount()) {
         return null;
       }
-      List<ByteBuffer> views = new ArrayList<>(4);
-      views.add(reader.streamPrefix());
-      views.addAll(reader.batchMessage(index));
-      views.add(ByteBuffer.wrap(IpcFormat.END_OF_STREAM));
-      return StoredCompression.all(views, BodyCompression.NONE) ? views : null;
+      Learnt learnt = learnt(id, file);
+      Region region = learnt.regions.get(index);
+      if (region == null) {
+        region = learn(file, index);
+        learnt.regions.set(index, region);
+      }
+      if (region == Region.NOT_SERVED) {
+        return null;
+      }
+      return List.of(reader.streamPrefix(), file.bytes().slice(region.offset, region.length),
+          ByteBuffer.wrap(IpcFormat.END_OF_STREAM));
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /** What is known of the batches of {@code file}, the store's open file for {@code id}. */
+  private Learnt learnt(String id, OpenFile file) {
+    Learnt learnt = files.get(id);
+    if (learnt == null || learnt.file.get() != file) {
+      if (files.size() >= MAX_FILES) {
+        files.clear();
+      }
+      learnt = new Learnt(file);
+      files.put(id, learnt);
+    }
+    return learnt;
+  }
+
+  /**
+   * Where batch {@code index}'s message lies in the stored file, or {@link Region#NOT_SERVED} when it is
+   * not served here: what the controller serves ({@code batchMessage}: the message as stored, or re-framed
+   * or re-encoded) is taken only when it is, byte for byte, the stored bytes of the batch's block, and the
+   * batch (with the dictionaries of the prefix) is stored without body compression.
+   */
+  private static Region learn(OpenFile file, int index) {
+    FileReader reader = file.reader();
+    List<ByteBuffer> message = reader.batchMessage(index);
+    List<ByteBuffer> views = new ArrayList<>(4);
+    views.add(reader.streamPrefix());
+    views.addAll(message);
+    views.add(ByteBuffer.wrap(IpcFormat.END_OF_STREAM));
+    if (!StoredCompression.all(views, BodyCompression.NONE)) {
+      return Region.NOT_SERVED;
+    }
+    long length = 0;
+    for (ByteBuffer part : message) {
+      length += part.remaining();
+    }
+    long offset = reader.batchBlock(index).offset();
+    if (length > Integer.MAX_VALUE || offset < 0 || offset > file.bytes().size() - length) {
+      return Region.NOT_SERVED;
+    }
+    ByteBuffer stored = file.bytes().slice(offset, (int) length);
+    int at = 0;
+    for (ByteBuffer part : message) {
+      int n = part.remaining();
+      if (!stored.slice(at, n).equals(part)) {
+        return Region.NOT_SERVED;
+      }
+      at += n;
+    }
+    return new Region(offset, (int) length);
   }
 
   /** No {@code Accept}, or one {@code Accept} of exactly {@code *}{@code /*} or the stream media type. */
@@ -147,5 +224,24 @@ final class BatchFastPath implements Filter {
     Enumeration<String> all = request.getHeaders(HttpHeaders.ACCEPT);
     all.nextElement();
     return !all.hasMoreElements();
+  }
+
+  /**
+   * The batches of one open file learnt so far. The file is referenced weakly and only positions are kept,
+   * so a file deleted (or expired) and no longer read by anyone is not kept mapped by this memory.
+   */
+  private static final class Learnt {
+    final WeakReference<OpenFile> file;
+    final AtomicReferenceArray<Region> regions;
+
+    Learnt(OpenFile file) {
+      this.file = new WeakReference<>(file);
+      this.regions = new AtomicReferenceArray<>(file.reader().batchCount());
+    }
+  }
+
+  /** The stored bytes of a batch's message: offset and length in the file. */
+  private record Region(long offset, int length) {
+    static final Region NOT_SERVED = new Region(-1, 0);
   }
 }

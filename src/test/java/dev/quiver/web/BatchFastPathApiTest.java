@@ -3,6 +3,7 @@ package dev.quiver.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quiver.interop.GoldenFiles;
+import dev.quiver.web.ops.RequestLogFilter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -24,6 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * {@link BatchFastPath}: a plain {@code GET /files/{id}/batches/{i}} answers byte for byte (status line,
@@ -36,6 +39,21 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class BatchFastPathApiTest extends HttpTestSupport.SharedStorage {
   @Autowired
   MeterRegistry registry;
+
+  @Autowired
+  List<FilterRegistrationBean<?>> filters;
+
+  @Test
+  void theFastPathRunsAfterTheRequestLogObservationAndAuthenticationFilters() {
+    FilterRegistrationBean<?> fastPath = filters.stream()
+        .filter(f -> f.getFilter() instanceof BatchFastPath).findFirst().orElseThrow();
+    assertThat(fastPath.getOrder()).isEqualTo(FastPathConfiguration.ORDER);
+    for (FilterRegistrationBean<?> f : filters) {
+      if (f.getFilter() instanceof RequestLogFilter || f.getFilter() instanceof ServerHttpObservationFilter) {
+        assertThat(f.getOrder()).as(f.getFilterName()).isLessThan(fastPath.getOrder());
+      }
+    }
+  }
 
   @Test
   void aPlainBatchGetIsTheControllersAnswerByteForByte() throws Exception {
@@ -72,6 +90,7 @@ class BatchFastPathApiTest extends HttpTestSupport.SharedStorage {
         String path = "/files/" + id + "/batches/" + i;
         byte[] controller = raw(path + "?format=stream");
         assertThat(raw(path)).as(path).isEqualTo(controller);
+        assertThat(raw(path)).as("%s again (what was learnt of the batch)", path).isEqualTo(controller);
       }
       assertThat(delete("/files/" + id).statusCode()).isEqualTo(204);
     }

@@ -2,11 +2,17 @@ package dev.quiver.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quiver.interop.ArrowJavaBridge;
+import dev.quiver.interop.ArrowJavaData;
+import dev.quiver.interop.ArrowJavaSamples;
 import dev.quiver.ipc.IpcLimits;
 import dev.quiver.store.LocalFileStore;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.compression.CompressionUtil;
+import org.apache.arrow.vector.ipc.message.IpcOption;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +63,28 @@ class BatchFastPathTest {
       assertThat(ArrowJavaIo.rows(body, false)).hasSize(3);
       assertThat(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE))
           .isEqualTo("/files/{id}/batches/{index}");
+    }
+  }
+
+  @Test
+  void aFileDeletedAfterItsBatchesWereServedIsLeftToTheController() throws Exception {
+    MockHttpServletResponse served = new MockHttpServletResponse();
+    filter.doFilter(get("/files/" + id + "/batches/0"), served, new MockFilterChain());
+    assertThat(served.getContentAsByteArray()).isNotEmpty();
+    assertThat(store.delete(id)).isTrue();
+    assertPassedOn(get("/files/" + id + "/batches/0"));
+  }
+
+  @Test
+  void aBatchStoredCompressedIsLeftToTheController() throws Exception {
+    byte[] file;
+    try (BufferAllocator allocator = ArrowJavaBridge.newAllocator();
+        ArrowJavaData data = ArrowJavaSamples.data("all_types", allocator)) {
+      file = data.writeFile(IpcOption.DEFAULT, CompressionUtil.CodecType.ZSTD);
+    }
+    String compressed = store.create(out -> out.write(file)).id();
+    for (int i = 0; i < 2; i++) {
+      assertPassedOn(get("/files/" + compressed + "/batches/0"));
     }
   }
 

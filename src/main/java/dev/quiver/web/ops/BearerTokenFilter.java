@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class BearerTokenFilter extends OncePerRequestFilter {
   static final String REALM = "quiver";
+  private static final String ALREADY_FILTERED = BearerTokenFilter.class.getName() + ALREADY_FILTERED_SUFFIX;
   private static final List<String> OPEN_PREFIXES =
       List.of("/actuator/", "/v3/api-docs", "/swagger-ui/", "/swagger-ui.html");
 
@@ -41,6 +42,12 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
     }
     this.expectedDigest = sha256(token.strip());
     this.json = json;
+  }
+
+  /** A constant: the default builds the name from the filter's name on every request. */
+  @Override
+  protected String getAlreadyFilteredAttributeName() {
+    return ALREADY_FILTERED;
   }
 
   @Override

@@ -32,6 +32,7 @@ public final class RequestLogFilter extends OncePerRequestFilter {
 
   static final String RECEIVED = "quiver.http.received";
   static final String SENT = "quiver.http.sent";
+  private static final String ALREADY_FILTERED = RequestLogFilter.class.getName() + ALREADY_FILTERED_SUFFIX;
 
   private final MeterRegistry registry;
   /** The two byte counters of each endpoint, registered on its first request. */
@@ -39,6 +40,12 @@ public final class RequestLogFilter extends OncePerRequestFilter {
 
   public RequestLogFilter(MeterRegistry registry) {
     this.registry = registry;
+  }
+
+  /** A constant: the default builds the name from the filter's name on every request. */
+  @Override
+  protected String getAlreadyFilteredAttributeName() {
+    return ALREADY_FILTERED;
   }
 
   @Override

@@ -60,6 +60,9 @@ class AuthTest extends OpsTestSupport {
     assertThat(get("/files", "Authorization", auth).statusCode()).isEqualTo(200);
     assertThat(get("/files/" + id + "/batches/1", "Authorization", "bearer " + TOKEN).statusCode())
         .isEqualTo(200);
+    // a stored batch (served ahead of Spring MVC) still needs the token
+    assertUnauthorized(get("/files/" + id + "/batches/1"), false);
+    assertUnauthorized(get("/files/" + id + "/batches/1", "Authorization", "Bearer wrong"), true);
     assertThat(post("/convert", JSON, ROWS, "Authorization", "BEARER  " + TOKEN).statusCode()).isEqualTo(200);
     assertThat(send(HttpRequest.newBuilder(uri("/files/" + id)).header("Authorization", auth).DELETE())
         .statusCode()).isEqualTo(204);
