@@ -4,6 +4,7 @@
 #   scripts/bench-http.sh              # builds the jar, 10 s per measurement (about 2 minutes in all)
 #   DURATION=5s SKIP_BUILD=1 scripts/bench-http.sh
 #   ONLY=small DURATION=5s scripts/bench-http.sh    # only the small-batch GET (Quiver and nginx)
+#   WARMUP=10s                                      # wrk on Quiver's small batch before measuring (JIT)
 #   QUIVER_JAVA_OPTS='-XX:StartFlightRecording=filename=q.jfr' ...   # extra JVM options for Quiver
 #
 # What it does: stores a ~64 MB single-batch stream and a ~1 KB one in a fresh Quiver (java -jar, its own
@@ -16,6 +17,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-8}
+WARMUP=${WARMUP:-10s}
 QUIVER_HEAP=${QUIVER_HEAP:-512m}
 ONLY=${ONLY:-}
 case "$ONLY" in ''|small) ;; *) echo "ONLY must be empty or 'small'" >&2; exit 2 ;; esac
@@ -119,7 +121,8 @@ run_wrk() { # name url [header]
 
 size() { stat -c %s "$work/www/$1"; }
 declare -A RPS
-wrk -t1 -c2 -d2s "http://127.0.0.1:$qport/files/$small/batches/0" >/dev/null # warm the JIT
+# warm Quiver's JIT on the request measured (nginx needs none); on a busy machine 2 s left it half-compiled
+wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$qport/files/$small/batches/0" >/dev/null
 if [ "$ONLY" = small ]; then
   RPS[q_small]=$(run_wrk "quiver small batch" "http://127.0.0.1:$qport/files/$small/batches/0")
   RPS[n_small]=$(run_wrk "nginx small batch" "http://127.0.0.1:$nport/small-batch.arrows")
