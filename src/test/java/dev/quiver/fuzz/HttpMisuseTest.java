@@ -86,6 +86,21 @@ class HttpMisuseTest extends HttpFuzzSupport {
     }
   }
 
+  /** A few hundred bytes describing a billion null rows: 413 on every path, nothing stored. */
+  @Test
+  void aBatchOfABillionNullsIsA413() throws Exception {
+    byte[] stream = BatchValuesLimitTest.nullStream(1 << 30, 1);
+    assertProblem(post("/convert", STREAM, JSON, stream), 413, "values per batch");
+    assertProblem(post("/convert", STREAM, "application/x-ndjson", stream), 413, "values per batch");
+    assertProblem(post("/files", STREAM, null, stream), 413, "values per batch");
+    assertStoreEmpty();
+    String integration = "{\"schema\": {\"fields\": [{\"name\": \"n\", \"type\": {\"name\": \"null\"},"
+        + " \"nullable\": true, \"children\": []}]}, \"batches\": [{\"count\": 1073741824, \"columns\":"
+        + " [{\"name\": \"n\", \"count\": 1073741824}]}]}";
+    assertProblem(post("/convert", JSON, JSON, integration.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        413, "values per batch");
+  }
+
   @Test
   void encodedSlashOrNulInAnIdIsNeverServed() throws Exception {
     for (String id : List.of("..%2F..%2Fetc%2Fpasswd", "abc%00def", "..%5C..%5Cwindows")) {
