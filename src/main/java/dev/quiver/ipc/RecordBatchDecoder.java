@@ -3,6 +3,7 @@ package dev.quiver.ipc;
 import dev.quiver.columnar.ArrayData;
 import dev.quiver.columnar.ArrowType;
 import dev.quiver.columnar.Field;
+import dev.quiver.columnar.LimitExceededException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -34,6 +35,8 @@ final class RecordBatchDecoder {
   private int nodeIndex;
   private int bufferIndex;
   private int variadicIndex;
+  private final long maxValues;
+  private long values;
 
   private RecordBatchDecoder(org.apache.arrow.flatbuf.RecordBatch rb, ByteBuffer body, short version,
       DictionaryLookup dictionaries, String where, IpcLimits limits) {
@@ -43,6 +46,7 @@ final class RecordBatchDecoder {
     this.v4 = version == MetadataVersion.V4;
     this.dictionaries = dictionaries;
     this.where = where;
+    this.maxValues = limits.maxBatchValues();
   }
 
   /**
@@ -75,6 +79,9 @@ final class RecordBatchDecoder {
 
   private List<ArrayData> decode(List<Field> fields) {
     int length = length(rb, where);
+    if (length > maxValues) {
+      throw tooManyValues("the batch's " + length + " rows exceed");
+    }
     List<ArrayData> columns = new ArrayList<>(fields.size());
     for (int i = 0; i < fields.size(); i++) {
       Field f = fields.get(i);
@@ -103,6 +110,10 @@ final class RecordBatchDecoder {
     }
     int length = (int) len;
     int nullCount = (int) nulls;
+    values += length;
+    if (values > maxValues) {
+      throw tooManyValues(path + ": its arrays' lengths add up to " + values + " values so far, over");
+    }
     if (f.isDictionaryEncoded()) {
       ByteBuffer validity = validity(nullCount, path);
       ByteBuffer indices = next(path, "indices");
@@ -216,6 +227,11 @@ final class RecordBatchDecoder {
       throw error(path, what + " buffer offset " + offset + " is not a multiple of 8");
     }
     return body.slice((int) offset, (int) length).order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  private LimitExceededException tooManyValues(String what) {
+    return new LimitExceededException(where + ": " + what + " the limit of " + maxValues
+        + " values per batch (rows, and the lengths of all its arrays added up)");
   }
 
   private ArrowFormatException error(String path, String what) {

@@ -19,7 +19,7 @@ class QuiverConfiguration {
 
   @Bean
   JsonLimits jsonLimits(QuiverProperties properties) {
-    return properties.json().toLimits();
+    return properties.json().toLimits().withMaxBatchValues(properties.ipc().maxBatchValues());
   }
 
   @Bean

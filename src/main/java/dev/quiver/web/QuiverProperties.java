@@ -65,14 +65,18 @@ public record QuiverProperties(
    * @param maxBodyBytes the largest body of one message
    * @param maxNestingDepth the deepest field nesting
    * @param maxFields the most fields in a schema, nested ones included
+   * @param maxBatchValues the most values in one record or dictionary batch: its rows, and the lengths of
+   *     all its arrays added up (a null-typed array costs no bytes whatever its length)
    */
   public record Ipc(
       @DefaultValue("67108864") int maxMetadataBytes,
       @DefaultValue("2147483583") long maxBodyBytes,
       @DefaultValue("64") int maxNestingDepth,
-      @DefaultValue("10000") int maxFields) {
+      @DefaultValue("10000") int maxFields,
+      @DefaultValue("268435456") long maxBatchValues) {
     public IpcLimits toLimits() {
-      return new IpcLimits(maxMetadataBytes, maxBodyBytes, maxNestingDepth, maxFields);
+      return new IpcLimits(maxMetadataBytes, maxBodyBytes, maxNestingDepth, maxFields,
+          IpcLimits.DEFAULT_MAX_DECOMPRESSED_BYTES, maxBatchValues);
     }
   }
 

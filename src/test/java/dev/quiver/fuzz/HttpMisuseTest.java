@@ -72,15 +72,33 @@ class HttpMisuseTest extends HttpFuzzSupport {
     assertProblem(get("/files/..", null), 404);
   }
 
-  /** Tomcat refuses %2F, %5C and %00 before Spring sees the request: 400, but an HTML page (see the report). */
+  /** Tomcat refuses %2F, %5C and %00 before Spring sees the request; its error report is a problem too. */
   @Test
-  @org.junit.jupiter.api.Disabled("web: Tomcat answers %2F, %5C or %00 in a path with its own HTML 400, not problem+json")
   void encodedSlashInAnIdIsAProblem() throws Exception {
     for (String id : List.of("..%2F..%2Fetc%2Fpasswd", "abc%00def", "..%5C..%5Cwindows")) {
-      HttpResponse<byte[]> r = get("/files/" + id, null);
-      assertThat(r.statusCode()).isIn(400, 404);
-      assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith(PROBLEM);
+      for (String path : List.of("/files/" + id, "/files/" + id + "/batches/0")) {
+        HttpResponse<byte[]> r = get(path, null);
+        assertThat(r.statusCode()).as(path).isIn(400, 404);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).as(path).startsWith(PROBLEM);
+        assertThat(text(r)).as(path).contains("\"status\":" + r.statusCode()).contains("\"requestId\"");
+        assertThat(r.headers().firstValue("X-Request-Id")).as(path).isPresent();
+      }
     }
+  }
+
+  /** A few hundred bytes describing a billion null rows: 413 on every path, nothing stored. */
+  @Test
+  void aBatchOfABillionNullsIsA413() throws Exception {
+    byte[] stream = BatchValuesLimitTest.nullStream(1 << 30, 1);
+    assertProblem(post("/convert", STREAM, JSON, stream), 413, "values per batch");
+    assertProblem(post("/convert", STREAM, "application/x-ndjson", stream), 413, "values per batch");
+    assertProblem(post("/files", STREAM, null, stream), 413, "values per batch");
+    assertStoreEmpty();
+    String integration = "{\"schema\": {\"fields\": [{\"name\": \"n\", \"type\": {\"name\": \"null\"},"
+        + " \"nullable\": true, \"children\": []}]}, \"batches\": [{\"count\": 1073741824, \"columns\":"
+        + " [{\"name\": \"n\", \"count\": 1073741824}]}]}";
+    assertProblem(post("/convert", JSON, JSON, integration.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        413, "values per batch");
   }
 
   @Test

@@ -220,6 +220,7 @@ public final class IntegrationJsonReader implements AutoCloseable {
         in.budget(limits.maxRowBytes(), "a dictionary is larger than " + limits.maxRowBytes() + " bytes of JSON");
       }
       Dictionaries.Entry d = Dictionaries.read(p, next, dictionaryFields, limits);
+      checkValues(d.values().length(), List.of(d.values()), "dictionary " + d.id());
       if (rawDictionaries.putIfAbsent(d.id(), d.values()) != null) {
         throw new JsonInputException("dictionary id " + d.id() + " appears twice in \"dictionaries\"");
       }
@@ -236,8 +237,28 @@ public final class IntegrationJsonReader implements AutoCloseable {
     for (int i = 0; i < b.columns().size(); i++) {
       columns.add(resolver.attach(b.column(i), where, schema.field(i).name()));
     }
+    checkValues(b.length(), b.columns(), where);
     batchIndex++;
     return new RecordBatch(schema, b.length(), columns);
+  }
+
+  /** Refuses a batch over {@link JsonLimits#maxBatchValues()}: its count, or its arrays' counts added up. */
+  private void checkValues(long count, List<ArrayData> columns, String where) {
+    long values = 0;
+    ArrayDeque<ArrayData> pending = new ArrayDeque<>(columns);
+    while (!pending.isEmpty() && values <= limits.maxBatchValues()) {
+      ArrayData a = pending.pop();
+      values += a.length();
+      pending.addAll(a.children());
+    }
+    if (count > limits.maxBatchValues()) {
+      throw new LimitExceededException(where + ": " + count + " rows exceed the limit of "
+          + limits.maxBatchValues() + " values per batch");
+    }
+    if (values > limits.maxBatchValues()) {
+      throw new LimitExceededException(where + ": its arrays hold more than " + limits.maxBatchValues()
+          + " values (the counts of all its arrays added up), the limit of values per batch");
+    }
   }
 
   @Override

@@ -136,6 +136,7 @@ class ConfigurationDocsTest {
     environment.put("QUIVER_IPC_MAXBODYBYTES", "1000002");
     environment.put("QUIVER_IPC_MAXNESTINGDEPTH", "11");
     environment.put("QUIVER_IPC_MAXFIELDS", "12");
+    environment.put("QUIVER_IPC_MAXBATCHVALUES", "1000003");
     environment.put("QUIVER_JSON_MAXNESTINGDEPTH", "13");
     environment.put("QUIVER_JSON_MAXSTRINGLENGTH", "14");
     environment.put("QUIVER_AUTH_TOKEN", "from-the-environment");
@@ -158,6 +159,7 @@ class ConfigurationDocsTest {
     assertThat(bound.ipc().maxBodyBytes()).isEqualTo(1000002);
     assertThat(bound.ipc().maxNestingDepth()).isEqualTo(11);
     assertThat(bound.ipc().maxFields()).isEqualTo(12);
+    assertThat(bound.ipc().maxBatchValues()).isEqualTo(1000003);
     assertThat(bound.json().maxNestingDepth()).isEqualTo(13);
     assertThat(bound.json().maxStringLength()).isEqualTo(14);
     assertThat(bound.auth().token()).isEqualTo("from-the-environment");
