@@ -1,25 +1,25 @@
 package dev.quiver.ipc;
 
+import com.google.flatbuffers.FlatBufferBuilder;
 import dev.quiver.columnar.RecordBatch;
 import dev.quiver.columnar.Schema;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The messages shared by the stream and file writers: the schema message, and per record batch the
- * dictionary batches it needs followed by the record batch. A batch is fully planned and encoded before its
- * first byte is written, so invalid input fails without leaving a partial message behind.
+ * dictionary batches it needs followed by the record batch. A batch is fully planned and its bodies encoded
+ * (and compressed) before its first byte is written, so invalid input fails without leaving a partial
+ * message behind; each message's metadata flatbuffer is then built right before it is written, in one
+ * builder the writer reuses.
  */
 final class BatchMessages {
   /** A batch ready to write: its dictionary messages and its record batch message. */
   static final class Prepared {
     private final DictionaryWriter.Plan plan;
-    private final List<ByteBuffer> dictionaryMetadata = new ArrayList<>();
     private final List<EncodedBody> dictionaryBodies = new ArrayList<>();
-    private ByteBuffer batchMetadata;
     private EncodedBody batchBody;
 
     private Prepared(DictionaryWriter.Plan plan) {
@@ -32,6 +32,7 @@ final class BatchMessages {
   private final DictionaryWriter dictionaries;
   private final BodyCompression compression;
   private final ByteOrder bodyOrder;
+  private final FlatBufferBuilder builder = MessageWriter.builder();
 
   BatchMessages(MessageWriter messages, Schema schema, boolean file, WriteOptions options, ByteOrder bodyOrder) {
     this.bodyOrder = bodyOrder;
@@ -42,7 +43,7 @@ final class BatchMessages {
   }
 
   Block writeSchema() throws IOException {
-    return messages.write(MessageEncoder.schema(schema, bodyOrder).metadata(), null);
+    return messages.write(MessageEncoder.schemaMetadata(builder, schema, bodyOrder), null);
   }
 
   /** Plans and encodes a batch without writing anything; bad input is an IllegalArgumentException. */
@@ -56,24 +57,23 @@ final class BatchMessages {
     }
     Prepared prepared = new Prepared(dictionaries.plan(schema, batch));
     for (DictionaryWriter.Pending pending : prepared.plan.messages) {
-      MessageEncoder.Encoded message = MessageEncoder.dictionary(pending.id(), pending.valueField(),
-          pending.values(), pending.delta(), pending.path(), compression, bodyOrder);
-      prepared.dictionaryMetadata.add(message.metadata());
-      prepared.dictionaryBodies.add(message.body());
+      prepared.dictionaryBodies.add(MessageEncoder.dictionaryBody(pending.valueField(), pending.values(),
+          pending.path(), compression, bodyOrder));
     }
-    MessageEncoder.Encoded message = MessageEncoder.recordBatch(schema, batch, compression, bodyOrder);
-    prepared.batchMetadata = message.metadata();
-    prepared.batchBody = message.body();
+    prepared.batchBody = MessageEncoder.recordBatchBody(schema, batch, compression, bodyOrder);
     return prepared;
   }
 
   /** Writes a prepared batch; adds the dictionary blocks to the list and returns the record batch block. */
   Block write(Prepared prepared, List<Block> dictionaryBlocks) throws IOException {
     for (int i = 0; i < prepared.dictionaryBodies.size(); i++) {
-      dictionaryBlocks.add(
-          messages.write(prepared.dictionaryMetadata.get(i), prepared.dictionaryBodies.get(i)));
+      DictionaryWriter.Pending pending = prepared.plan.messages.get(i);
+      EncodedBody body = prepared.dictionaryBodies.get(i);
+      dictionaryBlocks.add(messages.write(
+          MessageEncoder.dictionaryMetadata(builder, pending.id(), pending.delta(), body), body));
     }
-    Block block = messages.write(prepared.batchMetadata, prepared.batchBody);
+    EncodedBody body = prepared.batchBody;
+    Block block = messages.write(MessageEncoder.recordBatchMetadata(builder, body), body);
     dictionaries.commit(prepared.plan);
     return block;
   }

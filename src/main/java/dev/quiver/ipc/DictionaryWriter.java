@@ -31,14 +31,14 @@ import java.util.Set;
  */
 final class DictionaryWriter {
   /** One DictionaryBatch to write: the values (the delta's new entries only, when {@code delta}). */
-  record Pending(long id, Field valueField, ArrayData values, boolean delta, String path) {}
+  record Pending(long id, Field valueField, ArrayData values, boolean delta, ColumnPath path) {}
 
   /** The messages a batch needs and the reader-side state after them. */
   static final class Plan {
     final List<Pending> messages = new ArrayList<>();
     private final Map<Long, ArrayData> updates = new HashMap<>();
     private final Map<Long, ArrayData> seen = new HashMap<>();
-    private final Map<Long, String> seenPaths = new HashMap<>();
+    private final Map<Long, ColumnPath> seenPaths = new HashMap<>();
     private final Set<Long> replaced = new HashSet<>();
   }
 
@@ -54,7 +54,7 @@ final class DictionaryWriter {
     Plan plan = new Plan();
     for (int i = 0; i < schema.size(); i++) {
       Field field = schema.field(i);
-      visit(plan, field, batch.column(i), field.name());
+      visit(plan, field, batch.column(i), ColumnPath.of(field.name()));
     }
     return plan;
   }
@@ -64,19 +64,20 @@ final class DictionaryWriter {
     written.putAll(plan.updates);
   }
 
-  private void visit(Plan plan, Field field, ArrayData array, String path) {
+  private void visit(Plan plan, Field field, ArrayData array, ColumnPath path) {
     if (field.isDictionaryEncoded()) {
       ArrayData dictionary = array.dictionary();
+      Field valueField = field.valueField();
       if (dictionary != null) {
-        visitChildren(plan, field.valueField(), dictionary, path);
+        visitChildren(plan, valueField, dictionary, path);
       }
-      handle(plan, field, dictionary, path);
+      handle(plan, field, valueField, dictionary, path);
     } else {
       visitChildren(plan, field, array, path);
     }
   }
 
-  private void visitChildren(Plan plan, Field field, ArrayData array, String path) {
+  private void visitChildren(Plan plan, Field field, ArrayData array, ColumnPath path) {
     if (field.children().isEmpty()) {
       return;
     }
@@ -86,18 +87,18 @@ final class DictionaryWriter {
     }
     for (int i = 0; i < field.children().size(); i++) {
       Field child = field.child(i);
-      visit(plan, child, array.child(i), path + "." + child.name());
+      visit(plan, child, array.child(i), path.child(child.name()));
     }
   }
 
-  private void handle(Plan plan, Field field, ArrayData dictionary, String path) {
+  private void handle(Plan plan, Field field, Field valueField, ArrayData dictionary, ColumnPath path) {
     long id = field.dictionary().id();
     ArrayData previous = plan.updates.containsKey(id) ? plan.updates.get(id) : written.get(id);
     if (dictionary == null) {
       if (previous != null) {
         return;
       }
-      dictionary = EmptyArrays.of(field.valueField());
+      dictionary = EmptyArrays.of(valueField);
     }
     ArrayData seen = plan.seen.get(id);
     if (seen != null) {
@@ -110,8 +111,8 @@ final class DictionaryWriter {
     }
     plan.seen.put(id, dictionary);
     plan.seenPaths.put(id, path);
-    boolean innerReplaced = nestedIds(field.valueField()).stream().anyMatch(plan.replaced::contains);
-    Field valueField = field.valueField();
+    boolean innerReplaced = !plan.replaced.isEmpty()
+        && nestedIds(valueField).stream().anyMatch(plan.replaced::contains);
     if (previous == null) {
       plan.messages.add(new Pending(id, valueField, dictionary, false, path));
     } else if (previous == dictionary && !innerReplaced) {

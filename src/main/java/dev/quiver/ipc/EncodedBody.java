@@ -1,13 +1,11 @@
 package dev.quiver.ipc;
 
 import com.google.flatbuffers.FlatBufferBuilder;
+import dev.quiver.ipc.compression.BodyCodec;
 import java.io.IOException;
 import java.io.OutputStream;
-import dev.quiver.ipc.compression.BodyCodec;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.arrow.flatbuf.BodyCompressionMethod;
 import org.apache.arrow.flatbuf.Buffer;
 import org.apache.arrow.flatbuf.FieldNode;
@@ -15,8 +13,10 @@ import org.apache.arrow.flatbuf.RecordBatch;
 
 /**
  * A record batch (or dictionary data) flattened for the wire: field nodes and buffers in pre-order, each
- * buffer's offset in the body (a multiple of 8), and the padded body length. The buffers are views over the
- * arrays' own memory; {@link #writeTo} streams them without building a body copy.
+ * buffer's offset in the body (a multiple of 8), and the padded body length. Buffer {@code i} is the first
+ * {@code bufferLength(i)} bytes of a buffer of the arrays' own memory, counted from its index 0 whatever its
+ * position; {@link #writeTo} streams them without building a body copy (a heap buffer is handed to the
+ * OutputStream as its backing array, other buffers go through a small scratch array).
  *
  * <pre>
  * body:  buffer 0 | zero pad to 8 | buffer 1 | zero pad to 8 | ... | last buffer | zero pad to 8
@@ -24,43 +24,48 @@ import org.apache.arrow.flatbuf.RecordBatch;
  */
 final class EncodedBody {
   private static final byte[] ZEROS = new byte[8];
+  private static final int SCRATCH_BYTES = 8192;
 
   private final long length;
+  private final int nodeCount;
   private final long[] nodeLengths;
   private final long[] nodeNullCounts;
-  private final List<ByteBuffer> buffers;
+  private final int bufferCount;
+  private final ByteBuffer[] buffers;
+  private final int[] bufferLengths;
   private final long[] bufferOffsets;
   private final long[] variadicBufferCounts;
   private final long bodyLength;
   private final BodyCompression compression;
 
+  /**
+   * A body of the first {@code nodeCount} nodes and {@code bufferCount} buffers of the arrays, which it
+   * keeps (the caller hands them over).
+   */
   EncodedBody(
       long length,
+      int nodeCount,
       long[] nodeLengths,
       long[] nodeNullCounts,
-      List<ByteBuffer> buffers,
-      long[] variadicBufferCounts) {
-    this(length, nodeLengths, nodeNullCounts, buffers, variadicBufferCounts, BodyCompression.NONE);
-  }
-
-  private EncodedBody(
-      long length,
-      long[] nodeLengths,
-      long[] nodeNullCounts,
-      List<ByteBuffer> buffers,
+      int bufferCount,
+      ByteBuffer[] buffers,
+      int[] bufferLengths,
       long[] variadicBufferCounts,
       BodyCompression compression) {
     this.compression = compression;
     this.length = length;
+    this.nodeCount = nodeCount;
     this.nodeLengths = nodeLengths;
     this.nodeNullCounts = nodeNullCounts;
-    this.buffers = List.copyOf(buffers);
+    this.bufferCount = bufferCount;
+    this.buffers = buffers;
+    this.bufferLengths = bufferLengths;
     this.variadicBufferCounts = variadicBufferCounts;
-    this.bufferOffsets = new long[buffers.size()];
+    this.bufferOffsets = new long[bufferCount];
     long offset = 0;
-    for (int i = 0; i < bufferOffsets.length; i++) {
+    for (int i = 0; i < bufferCount; i++) {
       bufferOffsets[i] = offset;
-      offset += IpcFormat.padded(buffers.get(i).remaining());
+      offset += IpcFormat.padded(bufferLengths[i]);
     }
     this.bodyLength = offset;
   }
@@ -74,25 +79,29 @@ final class EncodedBody {
       return this;
     }
     BodyCodec codec = with.codec();
-    List<ByteBuffer> out = new ArrayList<>(buffers.size());
-    for (ByteBuffer buffer : buffers) {
-      int n = buffer.remaining();
+    ByteBuffer[] out = new ByteBuffer[bufferCount];
+    int[] outLengths = new int[bufferCount];
+    for (int i = 0; i < bufferCount; i++) {
+      int n = bufferLengths[i];
       if (n == 0) {
-        out.add(buffer);
+        out[i] = buffers[i];
         continue;
       }
+      ByteBuffer buffer = view(i);
       byte[] frame = codec.compress(buffer);
       boolean raw = frame.length >= n;
       ByteBuffer wire = ByteBuffer.allocate(8 + (raw ? n : frame.length)).order(ByteOrder.LITTLE_ENDIAN);
       wire.putLong(raw ? -1 : n);
       if (raw) {
-        wire.put(buffer.duplicate());
+        wire.put(buffer);
       } else {
         wire.put(frame);
       }
-      out.add(wire.flip());
+      out[i] = wire.flip();
+      outLengths[i] = wire.remaining();
     }
-    return new EncodedBody(length, nodeLengths, nodeNullCounts, out, variadicBufferCounts, with);
+    return new EncodedBody(length, nodeCount, nodeLengths, nodeNullCounts, bufferCount, out, outLengths,
+        variadicBufferCounts, with);
   }
 
   BodyCompression compression() {
@@ -104,11 +113,11 @@ final class EncodedBody {
   }
 
   int nodeCount() {
-    return nodeLengths.length;
+    return nodeCount;
   }
 
   int bufferCount() {
-    return buffers.size();
+    return bufferCount;
   }
 
   long bufferOffset(int i) {
@@ -116,19 +125,27 @@ final class EncodedBody {
   }
 
   long bufferLength(int i) {
-    return buffers.get(i).remaining();
+    return bufferLengths[i];
+  }
+
+  /** Buffer {@code i} as a view of its bytes (position 0, limit its length). */
+  private ByteBuffer view(int i) {
+    ByteBuffer view = buffers[i].duplicate();
+    view.clear();
+    view.limit(bufferLengths[i]);
+    return view;
   }
 
   /** Builds the RecordBatch table (length, nodes, buffers, variadic counts) and returns its offset. */
   int buildRecordBatch(FlatBufferBuilder b) {
-    RecordBatch.startNodesVector(b, nodeLengths.length);
-    for (int i = nodeLengths.length - 1; i >= 0; i--) {
+    RecordBatch.startNodesVector(b, nodeCount);
+    for (int i = nodeCount - 1; i >= 0; i--) {
       FieldNode.createFieldNode(b, nodeLengths[i], nodeNullCounts[i]);
     }
     int nodes = b.endVector();
-    RecordBatch.startBuffersVector(b, buffers.size());
-    for (int i = buffers.size() - 1; i >= 0; i--) {
-      Buffer.createBuffer(b, bufferOffsets[i], buffers.get(i).remaining());
+    RecordBatch.startBuffersVector(b, bufferCount);
+    for (int i = bufferCount - 1; i >= 0; i--) {
+      Buffer.createBuffer(b, bufferOffsets[i], bufferLengths[i]);
     }
     int buffersVector = b.endVector();
     int variadic = variadicBufferCounts.length == 0
@@ -153,29 +170,36 @@ final class EncodedBody {
   }
 
   /** Writes the body: each buffer at its offset, zero padding between and after. */
-  void writeTo(OutputStream out, byte[] scratch) throws IOException {
-    long position = 0;
-    for (int i = 0; i < buffers.size(); i++) {
-      ByteBuffer buffer = buffers.get(i);
-      int n = buffer.remaining();
-      write(out, buffer, scratch);
-      position += n;
-      long pad = bufferOffsets.length > i + 1 ? bufferOffsets[i + 1] - position : bodyLength - position;
-      out.write(ZEROS, 0, (int) pad);
-      position += pad;
+  void writeTo(OutputStream out) throws IOException {
+    byte[] scratch = null;
+    for (int i = 0; i < bufferCount; i++) {
+      ByteBuffer buffer = buffers[i];
+      int n = bufferLengths[i];
+      if (n > 0) {
+        if (buffer.hasArray()) {
+          out.write(buffer.array(), buffer.arrayOffset(), n);
+        } else {
+          if (scratch == null || scratch.length < Math.min(SCRATCH_BYTES, n)) {
+            scratch = new byte[Math.min(SCRATCH_BYTES, n)];
+          }
+          copy(out, buffer, n, scratch);
+        }
+      }
+      int pad = (int) (IpcFormat.padded(n) - n);
+      if (pad > 0) {
+        out.write(ZEROS, 0, pad);
+      }
     }
   }
 
-  private static void write(OutputStream out, ByteBuffer buffer, byte[] scratch) throws IOException {
-    if (buffer.hasArray()) {
-      out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
-      return;
-    }
-    ByteBuffer view = buffer.duplicate();
-    while (view.hasRemaining()) {
-      int n = Math.min(scratch.length, view.remaining());
-      view.get(scratch, 0, n);
-      out.write(scratch, 0, n);
+  /** Writes the first {@code n} bytes of a buffer without an accessible array through {@code scratch}. */
+  private static void copy(OutputStream out, ByteBuffer buffer, int n, byte[] scratch) throws IOException {
+    int at = 0;
+    while (at < n) {
+      int k = Math.min(scratch.length, n - at);
+      buffer.get(at, scratch, 0, k);
+      out.write(scratch, 0, k);
+      at += k;
     }
   }
 }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.flatbuf.DictionaryBatch;
 import org.apache.arrow.flatbuf.MessageHeader;
@@ -31,7 +30,7 @@ final class MessageEncoder {
         ByteBuffer head = ByteBuffer.wrap(out.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
         out.reset();
         if (body != null) {
-          body.writeTo(out, new byte[8192]);
+          body.writeTo(out);
         }
         return List.of(head, ByteBuffer.wrap(out.toByteArray()).order(ByteOrder.LITTLE_ENDIAN));
       } catch (IOException e) {
@@ -48,52 +47,68 @@ final class MessageEncoder {
 
   /** A Schema message declaring bodies in {@code bodyOrder}. */
   static Encoded schema(Schema schema, ByteOrder bodyOrder) {
-    FlatBufferBuilder b = MessageWriter.builder();
+    return new Encoded(schemaMetadata(MessageWriter.builder(), schema, bodyOrder), null);
+  }
+
+  /** The Message flatbuffer of a Schema declaring bodies in {@code bodyOrder}, built in {@code b} (cleared first). */
+  static ByteBuffer schemaMetadata(FlatBufferBuilder b, Schema schema, ByteOrder bodyOrder) {
+    b.clear();
     int header = SchemaEncoder.encode(b, schema, bodyOrder);
-    return new Encoded(MessageWriter.finishMessage(b, MessageHeader.Schema, header, 0), null);
+    return MessageWriter.finishMessage(b, MessageHeader.Schema, header, 0);
   }
 
   /** A DictionaryBatch holding {@code values} (the new entries only when {@code delta}). */
   static Encoded dictionary(long id, Field valueField, ArrayData values, boolean delta, String path,
       BodyCompression compression) {
-    return dictionary(id, valueField, values, delta, path, compression, ByteOrder.LITTLE_ENDIAN);
+    EncodedBody body = dictionaryBody(valueField, values, ColumnPath.of(path), compression,
+        ByteOrder.LITTLE_ENDIAN);
+    return new Encoded(dictionaryMetadata(MessageWriter.builder(), id, delta, body), body);
   }
 
-  /** As {@link #dictionary(long, Field, ArrayData, boolean, String, BodyCompression)}, body in {@code order}. */
-  static Encoded dictionary(long id, Field valueField, ArrayData values, boolean delta, String path,
+  /**
+   * The body of a DictionaryBatch holding {@code values}, in {@code order}; {@code column} is the column
+   * whose dictionary it is (error messages name "column&lt;dictionary&gt;").
+   */
+  static EncodedBody dictionaryBody(Field valueField, ArrayData values, ColumnPath column,
       BodyCompression compression, ByteOrder order) {
     ArrayData ordered = order == ByteOrder.BIG_ENDIAN ? EndianSwapper.swap(values, ByteOrder.LITTLE_ENDIAN) : values;
-    EncodedBody body = RecordBatchEncoder.encode(values.length(), List.of(valueField), List.of(ordered),
-        List.of(path + "<dictionary>"), order).compressed(compression);
-    FlatBufferBuilder b = MessageWriter.builder();
+    return RecordBatchEncoder.encodeDictionary(valueField, ordered, column.dictionary(), order)
+        .compressed(compression);
+  }
+
+  /** The Message flatbuffer of a DictionaryBatch with {@code body}, built in {@code b} (cleared first). */
+  static ByteBuffer dictionaryMetadata(FlatBufferBuilder b, long id, boolean delta, EncodedBody body) {
+    b.clear();
     int data = body.buildRecordBatch(b);
     DictionaryBatch.startDictionaryBatch(b);
     DictionaryBatch.addId(b, id);
     DictionaryBatch.addData(b, data);
     DictionaryBatch.addIsDelta(b, delta);
     int header = DictionaryBatch.endDictionaryBatch(b);
-    return new Encoded(MessageWriter.finishMessage(b, MessageHeader.DictionaryBatch, header, body.bodyLength()),
-        body);
+    return MessageWriter.finishMessage(b, MessageHeader.DictionaryBatch, header, body.bodyLength());
   }
 
   /** A RecordBatch message of {@code batch}'s columns laid out per {@code schema}'s fields. */
   static Encoded recordBatch(Schema schema, RecordBatch batch, BodyCompression compression) {
-    return recordBatch(schema, batch, compression, ByteOrder.LITTLE_ENDIAN);
+    EncodedBody body = recordBatchBody(schema, batch, compression, ByteOrder.LITTLE_ENDIAN);
+    return new Encoded(recordBatchMetadata(MessageWriter.builder(), body), body);
   }
 
-  /** As {@link #recordBatch(Schema, RecordBatch, BodyCompression)}, body in {@code order}. */
-  static Encoded recordBatch(Schema schema, RecordBatch batch, BodyCompression compression, ByteOrder order) {
-    List<String> paths = new ArrayList<>();
-    schema.fields().forEach(f -> paths.add(f.name()));
+  /** The body of a RecordBatch message of {@code batch}'s columns, in {@code order}. */
+  static EncodedBody recordBatchBody(Schema schema, RecordBatch batch, BodyCompression compression,
+      ByteOrder order) {
     List<ArrayData> columns = batch.columns();
     if (order == ByteOrder.BIG_ENDIAN) {
       columns = columns.stream().map(c -> EndianSwapper.swap(c, ByteOrder.LITTLE_ENDIAN)).toList();
     }
-    EncodedBody body = RecordBatchEncoder.encode(batch.length(), schema.fields(), columns, paths, order)
+    return RecordBatchEncoder.encodeColumns(batch.length(), schema.fields(), columns, order)
         .compressed(compression);
-    FlatBufferBuilder b = MessageWriter.builder();
+  }
+
+  /** The Message flatbuffer of a RecordBatch with {@code body}, built in {@code b} (cleared first). */
+  static ByteBuffer recordBatchMetadata(FlatBufferBuilder b, EncodedBody body) {
+    b.clear();
     int header = body.buildRecordBatch(b);
-    return new Encoded(MessageWriter.finishMessage(b, MessageHeader.RecordBatch, header, body.bodyLength()),
-        body);
+    return MessageWriter.finishMessage(b, MessageHeader.RecordBatch, header, body.bodyLength());
   }
 }

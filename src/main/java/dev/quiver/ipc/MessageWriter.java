@@ -4,6 +4,7 @@ import com.google.flatbuffers.FlatBufferBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.apache.arrow.flatbuf.Message;
 import org.apache.arrow.flatbuf.MetadataVersion;
 
@@ -17,10 +18,13 @@ import org.apache.arrow.flatbuf.MetadataVersion;
  * </pre>
  */
 final class MessageWriter {
-  private static final byte[] ZEROS = new byte[8];
+  private static final int SCRATCH_BYTES = 8192;
+  /** Prefix plus metadata up to this size is assembled in one array and written at once. */
+  private static final int HEAD_LIMIT = 1 << 20;
 
   private final OutputStream out;
-  private final byte[] scratch = new byte[64 * 1024];
+  /** The prefix and padded metadata of the message being written (grows to the largest one). */
+  private byte[] head = new byte[256];
   private long position;
 
   MessageWriter(OutputStream out) {
@@ -57,7 +61,8 @@ final class MessageWriter {
   /**
    * Writes one message: prefix, the metadata flatbuffer (from its position to its limit) padded so that
    * the body starts at a multiple of 8, then the body if any. Returns the message's block (its offset
-   * counted from the first byte this writer wrote).
+   * counted from the first byte this writer wrote). The prefix and metadata reach the OutputStream in one
+   * write, each body buffer in one more.
    */
   Block write(ByteBuffer metadata, EncodedBody body) throws IOException {
     long start = position;
@@ -67,14 +72,27 @@ final class MessageWriter {
       throw new IllegalArgumentException("message metadata over 2 GiB: " + flatbufferLength);
     }
     int metadataSize = (int) (padded - 8);
-    writeInt(IpcFormat.CONTINUATION_MARKER);
-    writeInt(metadataSize);
-    writeBuffer(metadata);
-    writeZeros(metadataSize - flatbufferLength);
+    if (padded <= HEAD_LIMIT) {
+      int total = (int) padded;
+      if (head.length < total) {
+        head = new byte[Math.max(total, Math.min(HEAD_LIMIT, 2 * head.length))];
+      }
+      putInt(head, 0, IpcFormat.CONTINUATION_MARKER);
+      putInt(head, 4, metadataSize);
+      metadata.get(metadata.position(), head, 8, flatbufferLength);
+      Arrays.fill(head, 8 + flatbufferLength, total, (byte) 0);
+      out.write(head, 0, total);
+      position += total;
+    } else {
+      writeInt(IpcFormat.CONTINUATION_MARKER);
+      writeInt(metadataSize);
+      writeBuffer(metadata);
+      writeZeros(metadataSize - flatbufferLength);
+    }
     long bodyLength = 0;
     if (body != null) {
       bodyLength = body.bodyLength();
-      body.writeTo(out, scratch);
+      body.writeTo(out);
       position += bodyLength;
     }
     return new Block(start, 8 + metadataSize, bodyLength);
@@ -90,14 +108,23 @@ final class MessageWriter {
   }
 
   void writeInt(int v) throws IOException {
-    byte[] le = {(byte) v, (byte) (v >>> 8), (byte) (v >>> 16), (byte) (v >>> 24)};
+    byte[] le = new byte[4];
+    putInt(le, 0, v);
     writeBytes(le);
   }
 
+  private static void putInt(byte[] into, int at, int v) {
+    into[at] = (byte) v;
+    into[at + 1] = (byte) (v >>> 8);
+    into[at + 2] = (byte) (v >>> 16);
+    into[at + 3] = (byte) (v >>> 24);
+  }
+
   void writeZeros(int n) throws IOException {
+    byte[] zeros = new byte[Math.min(n, SCRATCH_BYTES)];
     while (n > 0) {
-      int k = Math.min(n, ZEROS.length);
-      out.write(ZEROS, 0, k);
+      int k = Math.min(n, zeros.length);
+      out.write(zeros, 0, k);
       position += k;
       n -= k;
     }
@@ -108,6 +135,7 @@ final class MessageWriter {
     if (buffer.hasArray()) {
       out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), n);
     } else {
+      byte[] scratch = new byte[Math.min(n, SCRATCH_BYTES)];
       ByteBuffer view = buffer.duplicate();
       while (view.hasRemaining()) {
         int k = Math.min(scratch.length, view.remaining());

@@ -5,14 +5,15 @@ import dev.quiver.columnar.ArrowType;
 import dev.quiver.columnar.Field;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Flattens arrays into field nodes and buffers in pre-order, following the V5 layouts of
- * {@link ArrayData}'s javadoc. Each buffer is a view trimmed to the bytes the layout needs (a validity
- * bitmap is written with length 0 when the array has no nulls); nothing is copied except an offsets
- * buffer of a zero-length array that was stored empty, which is written as a single 0 offset.
+ * {@link ArrayData}'s javadoc. Each body buffer is an array's own buffer and the count of its leading bytes
+ * the layout needs (a validity bitmap is written with length 0 when the array has no nulls); nothing is
+ * copied, and an offsets buffer of a zero-length array that was stored empty is written as a single 0
+ * offset. Column paths for error messages are built only when an error is thrown.
  *
  * <p>The layout follows the writer's schema field; the array must have the same type at every level.
  * Inconsistent arrays (a buffer shorter than the layout needs, a missing slot) are an
@@ -21,41 +22,56 @@ import java.util.List;
 final class RecordBatchEncoder {
   private static final ByteBuffer ZERO_OFFSET =
       ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).asReadOnlyBuffer();
+  private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
+  private static final long[] NO_VARIADIC_COUNTS = new long[0];
 
-  private final List<long[]> nodes = new ArrayList<>();
-  private final List<ByteBuffer> buffers = new ArrayList<>();
-  private final List<Long> variadicCounts = new ArrayList<>();
   private final ByteOrder order;
+  private int nodeCount;
+  private long[] nodeLengths;
+  private long[] nodeNullCounts;
+  private int bufferCount;
+  private ByteBuffer[] buffers;
+  private int[] bufferLengths;
+  private int variadicCount;
+  private long[] variadicCounts = NO_VARIADIC_COUNTS;
 
-  private RecordBatchEncoder(ByteOrder order) {
+  private RecordBatchEncoder(ByteOrder order, int expectedNodes) {
     this.order = order;
+    int nodes = Math.max(4, expectedNodes);
+    this.nodeLengths = new long[nodes];
+    this.nodeNullCounts = new long[nodes];
+    this.buffers = new ByteBuffer[2 * nodes];
+    this.bufferLengths = new int[2 * nodes];
   }
 
-  /** Encodes one array per field; {@code length} is the record batch (or dictionary) length. */
-  static EncodedBody encode(long length, List<Field> fields, List<ArrayData> arrays, List<String> paths) {
-    return encode(length, fields, arrays, paths, ByteOrder.LITTLE_ENDIAN);
-  }
-
-  /** As {@link #encode(long, List, List, List)} for arrays whose values are in byte order {@code order}. */
-  static EncodedBody encode(long length, List<Field> fields, List<ArrayData> arrays, List<String> paths,
-      ByteOrder order) {
-    RecordBatchEncoder encoder = new RecordBatchEncoder(order);
+  /** The columns of a record batch, each named by its schema field in error messages. */
+  static EncodedBody encodeColumns(long length, List<Field> fields, List<ArrayData> arrays, ByteOrder order) {
+    RecordBatchEncoder encoder = new RecordBatchEncoder(order, fields.size());
     for (int i = 0; i < fields.size(); i++) {
-      encoder.visit(fields.get(i), arrays.get(i), paths.get(i));
+      Field field = fields.get(i);
+      encoder.visit(field, arrays.get(i), ColumnPath.of(field.name()));
     }
-    long[] lengths = new long[encoder.nodes.size()];
-    long[] nullCounts = new long[lengths.length];
-    for (int i = 0; i < lengths.length; i++) {
-      lengths[i] = encoder.nodes.get(i)[0];
-      nullCounts[i] = encoder.nodes.get(i)[1];
-    }
-    long[] variadic = encoder.variadicCounts.stream().mapToLong(Long::longValue).toArray();
-    return new EncodedBody(length, lengths, nullCounts, encoder.buffers, variadic);
+    return encoder.body(length);
   }
 
-  private void visit(Field field, ArrayData array, String path) {
+  /** The values of a dictionary batch; {@code path} names them in error messages. */
+  static EncodedBody encodeDictionary(Field valueField, ArrayData values, ColumnPath path, ByteOrder order) {
+    RecordBatchEncoder encoder = new RecordBatchEncoder(order, 1 + valueField.children().size());
+    encoder.visit(valueField, values, path);
+    return encoder.body(values.length());
+  }
+
+  private EncodedBody body(long length) {
+    long[] variadic = variadicCount == variadicCounts.length
+        ? variadicCounts
+        : Arrays.copyOf(variadicCounts, variadicCount);
+    return new EncodedBody(length, nodeCount, nodeLengths, nodeNullCounts, bufferCount, buffers, bufferLengths,
+        variadic, BodyCompression.NONE);
+  }
+
+  private void visit(Field field, ArrayData array, ColumnPath path) {
     ArrowType type = field.type();
-    if (!type.equals(array.type())) {
+    if (type != array.type() && !type.equals(array.type())) {
       throw new IllegalArgumentException(
           "column " + path + ": array type " + array.type() + " != schema type " + type);
     }
@@ -95,7 +111,10 @@ final class RecordBatchEncoder {
       for (int k = 0; k < variadic; k++) {
         buffer(array, 2 + k, array.buffer(2 + k).capacity(), path);
       }
-      variadicCounts.add((long) variadic);
+      if (variadicCount == variadicCounts.length) {
+        variadicCounts = Arrays.copyOf(variadicCounts, Math.max(4, 2 * variadicCount));
+      }
+      variadicCounts[variadicCount++] = variadic;
     } else if (type instanceof ArrowType.List_ || type instanceof ArrowType.LargeList
         || type instanceof ArrowType.Map) {
       node(length, array.nullCount());
@@ -136,53 +155,70 @@ final class RecordBatchEncoder {
     }
   }
 
-  private void children(Field field, ArrayData array, String path) {
+  private void children(Field field, ArrayData array, ColumnPath path) {
     if (array.children().size() != field.children().size()) {
       throw new IllegalArgumentException("column " + path + ": " + array.children().size()
           + " child arrays != " + field.children().size() + " schema children");
     }
     for (int i = 0; i < field.children().size(); i++) {
       Field child = field.child(i);
-      visit(child, array.child(i), path + "." + child.name());
+      visit(child, array.child(i), path.child(child.name()));
     }
   }
 
   /** Every child must hold at least {@code needed} slots. */
-  private static void childLength(ArrayData array, long needed, String path) {
+  private static void childLength(ArrayData array, long needed, ColumnPath path) {
     for (int i = 0; i < array.children().size(); i++) {
       if (array.child(i).length() < needed) {
-        throw new IllegalArgumentException("column " + path + "." + array.child(i).field().name()
+        throw new IllegalArgumentException("column " + path.child(array.child(i).field().name())
             + ": length " + array.child(i).length() + " < " + needed + " slots the parent uses");
       }
     }
   }
 
   private void node(long length, long nullCount) {
-    nodes.add(new long[] {length, nullCount});
+    if (nodeCount == nodeLengths.length) {
+      nodeLengths = Arrays.copyOf(nodeLengths, 2 * nodeCount);
+      nodeNullCounts = Arrays.copyOf(nodeNullCounts, 2 * nodeCount);
+    }
+    nodeLengths[nodeCount] = length;
+    nodeNullCounts[nodeCount] = nullCount;
+    nodeCount++;
   }
 
-  private static void slots(ArrayData array, int count, String path) {
+  /** Adds the first {@code bytes} bytes of {@code source} (from its index 0) as the next body buffer. */
+  private void add(ByteBuffer source, int bytes) {
+    if (bufferCount == buffers.length) {
+      buffers = Arrays.copyOf(buffers, 2 * bufferCount);
+      bufferLengths = Arrays.copyOf(bufferLengths, 2 * bufferCount);
+    }
+    buffers[bufferCount] = source;
+    bufferLengths[bufferCount] = bytes;
+    bufferCount++;
+  }
+
+  private static void slots(ArrayData array, int count, ColumnPath path) {
     if (array.buffers().size() < count) {
       throw new IllegalArgumentException("column " + path + ": " + array.buffers().size()
           + " buffers, the layout of " + array.type() + " needs " + count);
     }
   }
 
-  private void validity(ArrayData array, String path) {
+  private void validity(ArrayData array, ColumnPath path) {
     if (array.nullCount() == 0) {
-      buffers.add(ArrayData.emptyBuffer());
+      add(EMPTY, 0);
     } else {
       buffer(array, 0, (array.length() + 7L) >>> 3, path);
     }
   }
 
   /** Adds the offsets buffer (slot 1) and returns the last offset (the end of the data). */
-  private long offsets(ArrayData array, boolean large, String path) {
+  private long offsets(ArrayData array, boolean large, ColumnPath path) {
     int length = array.length();
     ByteBuffer offsets = array.buffer(1);
     int width = large ? 8 : 4;
     if (length == 0 && offsets.capacity() < width) {
-      buffers.add(ZERO_OFFSET.duplicate().limit(width).slice());
+      add(ZERO_OFFSET, width);
       return 0;
     }
     buffer(array, 1, (long) width * (length + 1), path);
@@ -194,15 +230,12 @@ final class RecordBatchEncoder {
     return end;
   }
 
-  private void buffer(ArrayData array, int slot, long bytes, String path) {
+  private void buffer(ArrayData array, int slot, long bytes, ColumnPath path) {
     ByteBuffer source = array.buffer(slot);
     if (bytes > source.capacity()) {
       throw new IllegalArgumentException("column " + path + ": buffer " + slot + " holds "
           + source.capacity() + " bytes, " + array.length() + " slots of " + array.type() + " need " + bytes);
     }
-    ByteBuffer view = source.duplicate();
-    view.clear();
-    view.limit((int) bytes);
-    buffers.add(view.slice());
+    add(source, (int) bytes);
   }
 }
