@@ -39,6 +39,7 @@ public final class RowsReader implements AutoCloseable {
   private final ArrayDeque<RowSource.Row> pending = new ArrayDeque<>();
   private final JsonLimits limits;
   private boolean ended;
+  private boolean rowBegun;
 
   /**
    * @param ndjson true for newline-delimited rows, false for a JSON array of rows or an object
@@ -80,11 +81,17 @@ public final class RowsReader implements AutoCloseable {
   }
 
   public boolean hasNext() {
-    if (!pending.isEmpty()) {
+    if (!pending.isEmpty() || rowBegun) {
       return true;
     }
     if (ended) {
       return false;
+    }
+    if (builders.canStream() && source.streaming()) {
+      // the row is read straight into the builders by next(), without a tree
+      rowBegun = guard(() -> source.beginRow(ctx));
+      ended = !rowBegun;
+      return rowBegun;
     }
     RowSource.Row row = guard(source::next);
     if (row == null) {
@@ -102,9 +109,17 @@ public final class RowsReader implements AutoCloseable {
     }
     int n = 0;
     while (n < batchSize && hasNext()) {
-      RowSource.Row row = pending.poll();
-      ctx.at(row.index(), row.line(), row.column());
-      builders.appendRow(row.value(), ctx);
+      if (rowBegun) {
+        rowBegun = false;
+        guard(() -> {
+          builders.streamRow(source, ctx);
+          return null;
+        });
+      } else {
+        RowSource.Row row = pending.poll();
+        ctx.at(row.index(), row.line(), row.column());
+        builders.appendRow(row.value(), ctx);
+      }
       n++;
     }
     return new RecordBatch(schema, n, builders.finishBatch());

@@ -8,6 +8,7 @@ import dev.quiver.json.JsonInputException;
 import dev.quiver.json.TypeStrings;
 import dev.quiver.json.read.JsonValue;
 import dev.quiver.json.read.RowContext;
+import dev.quiver.json.read.RowSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Set;
 public final class Builders {
   private final StructBuilder root;
   private final Dictionaries dictionaries = new Dictionaries();
+  private final RowStreamer streamer;
 
   /** @throws JsonInputException when a field's type cannot be read from JSON rows */
   public Builders(Schema schema) {
@@ -30,6 +32,29 @@ public final class Builders {
       columns.add(create(f, f.name()));
     }
     root = new StructBuilder(Field.of("", ArrowType.STRUCT, false), "", columns);
+    streamer = hasDictionary(schema.fields()) ? null : new RowStreamer(root, columns.size());
+  }
+
+  private static boolean hasDictionary(List<Field> fields) {
+    for (Field f : fields) {
+      if (f.isDictionaryEncoded() || hasDictionary(f.children())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when rows can be appended straight from the parser with {@link #streamRow}. */
+  public boolean canStream() {
+    return streamer != null;
+  }
+
+  /**
+   * Reads the row object the source's parser is on (see {@link RowSource#beginRow}) and appends it, with the
+   * same result and errors as parsing it with {@link RowSource#next()} and {@link #appendRow}.
+   */
+  public void streamRow(RowSource source, RowContext ctx) {
+    streamer.appendRow(source, ctx);
   }
 
   /** Appends one row object. */

@@ -13,6 +13,8 @@ public final class BudgetInputStream extends FilterInputStream {
   private long count;
   private long limit = Long.MAX_VALUE;
   private String what = "";
+  private long rowIndex = -1;
+  private long rowMaxBytes;
 
   public BudgetInputStream(InputStream in) {
     super(in);
@@ -22,11 +24,26 @@ public final class BudgetInputStream extends FilterInputStream {
   public void budget(long maxBytes, String description) {
     limit = maxBytes >= Long.MAX_VALUE - count ? Long.MAX_VALUE : count + maxBytes;
     what = description;
+    rowIndex = -1;
+  }
+
+  /**
+   * Allows {@code maxBytes} more bytes for row {@code index}: the same as {@code budget(maxBytes, "row N is
+   * larger than M bytes")}, with the message built only when the budget is exceeded.
+   */
+  public void budgetRow(long maxBytes, long index) {
+    limit = maxBytes >= Long.MAX_VALUE - count ? Long.MAX_VALUE : count + maxBytes;
+    rowIndex = index;
+    rowMaxBytes = maxBytes;
+  }
+
+  private String what() {
+    return rowIndex < 0 ? what : "row " + rowIndex + " is larger than " + rowMaxBytes + " bytes";
   }
 
   private void check(long next) {
     if (count + next > limit && next > 0) {
-      throw new LimitExceededException(what);
+      throw new LimitExceededException(what());
     }
   }
 
