@@ -40,6 +40,7 @@ public final class RowsReader implements AutoCloseable {
   private final JsonLimits limits;
   private boolean ended;
   private boolean rowBegun;
+  private final boolean stream;
 
   /**
    * @param ndjson true for newline-delimited rows, false for a JSON array of rows or an object
@@ -47,6 +48,11 @@ public final class RowsReader implements AutoCloseable {
    * @param schema the schema to encode with, or null to infer it (or take it from the body)
    */
   public RowsReader(InputStream in, boolean ndjson, Schema schema, int batchSize, JsonLimits limits) {
+    this(in, ndjson, schema, batchSize, limits, true);
+  }
+
+  /** As the public constructor; {@code stream} false parses every row into a tree first (for tests). */
+  RowsReader(InputStream in, boolean ndjson, Schema schema, int batchSize, JsonLimits limits, boolean stream) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize < 1: " + batchSize);
     }
@@ -63,6 +69,7 @@ public final class RowsReader implements AutoCloseable {
     }
     this.schema = chosen;
     this.builders = new Builders(chosen);
+    this.stream = stream && builders.canStream();
   }
 
   private Schema infer(JsonLimits limits) {
@@ -87,7 +94,7 @@ public final class RowsReader implements AutoCloseable {
     if (ended) {
       return false;
     }
-    if (builders.canStream() && source.streaming()) {
+    if (stream && source.streaming()) {
       // the row is read straight into the builders by next(), without a tree
       rowBegun = guard(() -> source.beginRow(ctx));
       ended = !rowBegun;

@@ -43,6 +43,7 @@ final class RowStreamer {
   private final long[] seen;
   private final Set<String> unknownKeys = new HashSet<>();
   private long rowStamp;
+  private int maxStringLength;
   private byte[] scratch = new byte[1024];
 
   RowStreamer(StructBuilder root, int columnCount) {
@@ -85,6 +86,7 @@ final class RowStreamer {
     JsonParser p = source.parser();
     long row = ++rowStamp;
     int maxFields = source.limits().maxFields();
+    maxStringLength = source.limits().maxStringLength();
     if (!unknownKeys.isEmpty()) {
       unknownKeys.clear();
     }
@@ -151,10 +153,14 @@ final class RowStreamer {
     return i == null ? -1 : i;
   }
 
-  /** Appends the value starting at token t to column i; returns the append error instead of throwing it. */
+  /**
+   * Appends the value starting at token t to column i; returns the append error instead of throwing it. The
+   * fast paths only take tokens whose text is within the string length limit: the tree path reads every
+   * token's text (numbers too), which fails for a longer one; so do the other paths here.
+   */
   private RuntimeException append(int i, JsonToken t, JsonParser p, RowSource source, RowContext ctx) {
     ColumnBuilder c = columns[i];
-    switch (kinds[i]) {
+    switch (p.getTextLength() <= maxStringLength ? kinds[i] : OTHER) {
       case INT:
         if (t == JsonToken.VALUE_NUMBER_INT && p.getTextLength() < 19) {
           long x = p.getLongValue();
