@@ -7,6 +7,7 @@ import dev.quiver.columnar.Schema;
 import dev.quiver.json.JsonInputException;
 import dev.quiver.json.TypeStrings;
 import dev.quiver.json.read.JsonValue;
+import dev.quiver.json.infer.Inference;
 import dev.quiver.json.read.RowContext;
 import dev.quiver.json.read.RowSource;
 import java.util.ArrayList;
@@ -54,7 +55,16 @@ public final class Builders {
    * same result and errors as parsing it with {@link RowSource#next()} and {@link #appendRow}.
    */
   public void streamRow(RowSource source, RowContext ctx) {
-    streamer.appendRow(source, ctx);
+    streamer.appendRow(source, ctx, null);
+  }
+
+  /**
+   * As {@link #streamRow}, also merging the row into the inference (whose error for the row is thrown once
+   * the row is parsed); an append error is not thrown but gives false: the batch is then to be appended
+   * again, to fresh builders, from parsed rows.
+   */
+  public boolean sampleRow(RowSource source, RowContext ctx, Inference inference) {
+    return streamer.appendRow(source, ctx, inference);
   }
 
   /** Appends one row object. */

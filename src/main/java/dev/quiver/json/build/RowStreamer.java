@@ -3,6 +3,7 @@ package dev.quiver.json.build;
 import dev.quiver.columnar.ArrowType;
 import dev.quiver.columnar.LimitExceededException;
 import dev.quiver.json.JsonInputException;
+import dev.quiver.json.infer.Inference;
 import dev.quiver.json.read.JsonValue;
 import dev.quiver.json.read.RowContext;
 import dev.quiver.json.read.RowSource;
@@ -44,6 +45,7 @@ final class RowStreamer {
   private final Set<String> unknownKeys = new HashSet<>();
   private long rowStamp;
   private int maxStringLength;
+  private Inference sampling;
   private byte[] scratch = new byte[1024];
 
   RowStreamer(StructBuilder root, int columnCount) {
@@ -81,9 +83,17 @@ final class RowStreamer {
     return OTHER;
   }
 
-  /** Reads the row object the parser is on (see {@link RowSource#beginRow}) and appends it. */
-  void appendRow(RowSource source, RowContext ctx) {
+  /**
+   * Reads the row object the parser is on (see {@link RowSource#beginRow}) and appends it. With a sample
+   * (schema inference), every top-level value is also merged into it, an inference error is thrown once the
+   * row is parsed, and an append error is not thrown: the result is false (the batch must be appended again).
+   */
+  boolean appendRow(RowSource source, RowContext ctx, Inference sample) {
     JsonParser p = source.parser();
+    sampling = sample;
+    if (sample != null) {
+      sample.beginRow(ctx.row(), ctx.line());
+    }
     long row = ++rowStamp;
     int maxFields = source.limits().maxFields();
     maxStringLength = source.limits().maxStringLength();
@@ -115,14 +125,17 @@ final class RowStreamer {
       keys++;
       JsonToken t = p.nextToken();
       if (i < 0) {
-        source.readValue(t);
+        JsonValue v = source.readValue(t);
+        if (sample != null) {
+          sample.member(name, v);
+        }
         if (unknown == null) {
           unknown = name;
         }
         continue;
       }
       matched++;
-      RuntimeException e = append(i, t, p, source, ctx);
+      RuntimeException e = append(i, name, t, p, source, ctx);
       if (e != null && i < errorAt) {
         error = e;
         errorAt = i;
@@ -139,6 +152,16 @@ final class RowStreamer {
         }
       }
     }
+    if (sample != null) {
+      sampling = null;
+      RuntimeException inferenceError = sample.rowError();
+      if (inferenceError != null) {
+        throw inferenceError;
+      }
+      if (error != null || unknown != null) {
+        return false;
+      }
+    }
     if (error != null) {
       throw error;
     }
@@ -146,6 +169,7 @@ final class RowStreamer {
       throw root.unknownKey(unknown, ctx);
     }
     root.markEntryValid();
+    return true;
   }
 
   private int lookup(String name) {
@@ -158,8 +182,12 @@ final class RowStreamer {
    * fast paths only take tokens whose text is within the string length limit: the tree path reads every
    * token's text (numbers too), which fails for a longer one; so do the other paths here.
    */
-  private RuntimeException append(int i, JsonToken t, JsonParser p, RowSource source, RowContext ctx) {
+  private RuntimeException append(int i, String name, JsonToken t, JsonParser p, RowSource source,
+      RowContext ctx) {
     ColumnBuilder c = columns[i];
+    if (sampling != null && t.isScalarValue()) {
+      sampling.scalar(i, name, t);
+    }
     switch (p.getTextLength() <= maxStringLength ? kinds[i] : OTHER) {
       case INT:
         if (t == JsonToken.VALUE_NUMBER_INT && p.getTextLength() < 19) {
@@ -203,6 +231,9 @@ final class RowStreamer {
       return appendNull(c, ctx);
     }
     JsonValue v = source.readValue(t);
+    if (sampling != null && !t.isScalarValue()) {
+      sampling.member(name, v);
+    }
     try {
       c.append(v, ctx);
       return null;

@@ -15,9 +15,45 @@ public final class BudgetInputStream extends FilterInputStream {
   private String what = "";
   private long rowIndex = -1;
   private long rowMaxBytes;
+  /** The most bytes recorded (the JSON text of the rows the schema is inferred from). */
+  private static final int MAX_RECORDING = 1 << 30;
+
+  private byte[] recording;
+  private int recorded;
 
   public BudgetInputStream(InputStream in) {
     super(in);
+  }
+
+  /** Keeps a copy of every byte read from now on, until {@link #stopRecording()}. */
+  public void startRecording() {
+    recording = new byte[8192];
+    recorded = 0;
+  }
+
+  public void stopRecording() {
+    recording = null;
+  }
+
+  /**
+   * The recorded bytes [from, to) (offsets counted from the start of the stream, recording having started
+   * at its start).
+   */
+  public byte[] recorded(long from, long to) {
+    return java.util.Arrays.copyOfRange(recording, (int) from, (int) to);
+  }
+
+  private void record(byte[] b, int off, int n) {
+    if (recorded + (long) n > MAX_RECORDING) {
+      throw new LimitExceededException("the rows the schema is inferred from are larger than "
+          + MAX_RECORDING + " bytes; send an explicit schema or use a smaller batchSize");
+    }
+    if (recorded + n > recording.length) {
+      recording = java.util.Arrays.copyOf(recording, (int) Math.min(MAX_RECORDING,
+          Math.max(recorded + (long) n, 2L * recording.length)));
+    }
+    System.arraycopy(b, off, recording, recorded, n);
+    recorded += n;
   }
 
   /** Allows {@code maxBytes} more bytes (plus the parser's read-ahead) for the thing described. */
@@ -52,6 +88,9 @@ public final class BudgetInputStream extends FilterInputStream {
     check(1);
     int b = super.read();
     if (b >= 0) {
+      if (recording != null) {
+        record(new byte[] {(byte) b}, 0, 1);
+      }
       count++;
     }
     return b;
@@ -65,6 +104,9 @@ public final class BudgetInputStream extends FilterInputStream {
     }
     int n = super.read(b, off, (int) Math.min(len, Math.max(room, 1)));
     if (n > 0) {
+      if (recording != null) {
+        record(b, off, n);
+      }
       count += n;
     }
     return n;
@@ -72,6 +114,11 @@ public final class BudgetInputStream extends FilterInputStream {
 
   @Override
   public long skip(long n) throws IOException {
+    if (recording != null) {
+      byte[] skipped = new byte[(int) Math.min(n, 8192)];
+      int r = read(skipped, 0, skipped.length);
+      return Math.max(r, 0);
+    }
     check(n);
     long skipped = super.skip(n);
     count += skipped;

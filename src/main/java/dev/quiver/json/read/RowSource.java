@@ -36,13 +36,25 @@ public final class RowSource implements AutoCloseable {
   private JsonValue.Obj schemaJson;
   private State state = State.ROWS;
   private long nextIndex;
+  private long rowStart;
 
   /**
    * Opens the body and reads up to the first row; when rows precede the schema in the object form, buffers
    * at most {@code maxBufferedRows} of them to reach the schema.
    */
   public RowSource(InputStream stream, boolean ndjson, JsonLimits limits, int maxBufferedRows) {
+    this(stream, ndjson, limits, maxBufferedRows, false);
+  }
+
+  /**
+   * As above; {@code record} keeps a copy of the input read from the start until {@link #stopRecording()},
+   * so that the text of rows can be had again ({@link #recorded}).
+   */
+  public RowSource(InputStream stream, boolean ndjson, JsonLimits limits, int maxBufferedRows, boolean record) {
     this.in = new BudgetInputStream(stream);
+    if (record) {
+      in.startRecording();
+    }
     this.ndjson = ndjson;
     this.limits = limits;
     JsonFactory factory = JsonFactory.builder()
@@ -236,7 +248,27 @@ public final class RowSource implements AutoCloseable {
     long index = nextIndex++;
     TokenStreamLocation loc = startRow(t, index);
     ctx.at(index, loc.getLineNr(), loc.getColumnNr());
+    rowStart = loc.getByteOffset();
     return true;
+  }
+
+  /** The byte offset of the row begun last ({@link #beginRow}) in the input. */
+  public long rowStart() {
+    return rowStart;
+  }
+
+  /** The byte offset just after the last token read. */
+  public long position() {
+    return parser.currentLocation().getByteOffset();
+  }
+
+  /** The input's bytes [from, to) (recording; see the constructor). */
+  public byte[] recorded(long from, long to) {
+    return in.recorded(from, to);
+  }
+
+  public void stopRecording() {
+    in.stopRecording();
   }
 
   /** The parser, for streaming rows (see {@link #beginRow}). */
