@@ -16,10 +16,12 @@ public final class BudgetInputStream extends FilterInputStream {
   private long rowIndex = -1;
   private long rowMaxBytes;
   /** The most bytes recorded (the JSON text of the rows the schema is inferred from). */
-  private static final int MAX_RECORDING = 1 << 30;
+  private static final long MAX_RECORDING = 1L << 30;
+  private static final int CHUNK_BITS = 18;
+  private static final int CHUNK = 1 << CHUNK_BITS;
 
-  private byte[] recording;
-  private int recorded;
+  private java.util.ArrayList<byte[]> recording;
+  private long recorded;
 
   public BudgetInputStream(InputStream in) {
     super(in);
@@ -27,7 +29,7 @@ public final class BudgetInputStream extends FilterInputStream {
 
   /** Keeps a copy of every byte read from now on, until {@link #stopRecording()}. */
   public void startRecording() {
-    recording = new byte[8192];
+    recording = new java.util.ArrayList<>();
     recorded = 0;
   }
 
@@ -40,20 +42,35 @@ public final class BudgetInputStream extends FilterInputStream {
    * at its start).
    */
   public byte[] recorded(long from, long to) {
-    return java.util.Arrays.copyOfRange(recording, (int) from, (int) to);
+    byte[] out = new byte[(int) (to - from)];
+    int done = 0;
+    while (done < out.length) {
+      long at = from + done;
+      byte[] chunk = recording.get((int) (at >>> CHUNK_BITS));
+      int offset = (int) (at & (CHUNK - 1));
+      int n = Math.min(out.length - done, CHUNK - offset);
+      System.arraycopy(chunk, offset, out, done, n);
+      done += n;
+    }
+    return out;
   }
 
   private void record(byte[] b, int off, int n) {
-    if (recorded + (long) n > MAX_RECORDING) {
+    if (recorded + n > MAX_RECORDING) {
       throw new LimitExceededException("the rows the schema is inferred from are larger than "
           + MAX_RECORDING + " bytes; send an explicit schema or use a smaller batchSize");
     }
-    if (recorded + n > recording.length) {
-      recording = java.util.Arrays.copyOf(recording, (int) Math.min(MAX_RECORDING,
-          Math.max(recorded + (long) n, 2L * recording.length)));
+    int done = 0;
+    while (done < n) {
+      int offset = (int) (recorded & (CHUNK - 1));
+      if (offset == 0) {
+        recording.add(new byte[CHUNK]);
+      }
+      int k = Math.min(n - done, CHUNK - offset);
+      System.arraycopy(b, off + done, recording.get(recording.size() - 1), offset, k);
+      done += k;
+      recorded += k;
     }
-    System.arraycopy(b, off, recording, recorded, n);
-    recorded += n;
   }
 
   /** Allows {@code maxBytes} more bytes (plus the parser's read-ahead) for the thing described. */
