@@ -9,6 +9,7 @@ import java.util.List;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -41,15 +42,21 @@ public final class RowsWriter implements AutoCloseable {
     start();
     List<Field> fields = batch.schema().fields();
     String[] names = new String[fields.size()];
+    SerializedString[] encoded = new SerializedString[fields.size()];
     ValueWriter[] writers = new ValueWriter[fields.size()];
     for (int c = 0; c < writers.length; c++) {
       names[c] = fields.get(c).name();
+      encoded[c] = encodable(names[c]) ? new SerializedString(names[c]) : null;
       writers[c] = ValueWriters.create(batch.column(c), names[c]);
     }
     for (int row = 0; row < batch.length(); row++) {
       generator.writeStartObject();
       for (int c = 0; c < writers.length; c++) {
-        generator.writeName(names[c]);
+        if (encoded[c] != null) {
+          generator.writeName(encoded[c]);
+        } else {
+          generator.writeName(names[c]);
+        }
         writers[c].write(generator, row);
       }
       generator.writeEndObject();
@@ -57,6 +64,19 @@ public final class RowsWriter implements AutoCloseable {
         generator.writeRaw('\n');
       }
     }
+  }
+
+  /**
+   * True when a name can be written pre-encoded (once per batch instead of once per row): the encoded form
+   * is the same bytes as writeName(String) except for surrogates (which it refuses unpaired).
+   */
+  private static boolean encodable(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (Character.isSurrogate(name.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void start() {

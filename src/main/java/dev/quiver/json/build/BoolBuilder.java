@@ -30,6 +30,15 @@ final class BoolBuilder extends ColumnBuilder {
     markValid();
   }
 
+  /** Appends true or false (the streaming fast path). */
+  void appendBoolean(boolean v) {
+    if (v) {
+      bits.setBit(count);
+    }
+    count++;
+    markValid();
+  }
+
   @Override
   protected void appendEmptyValue() {
     count++;

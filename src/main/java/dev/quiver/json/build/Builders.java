@@ -7,7 +7,9 @@ import dev.quiver.columnar.Schema;
 import dev.quiver.json.JsonInputException;
 import dev.quiver.json.TypeStrings;
 import dev.quiver.json.read.JsonValue;
+import dev.quiver.json.infer.Inference;
 import dev.quiver.json.read.RowContext;
+import dev.quiver.json.read.RowSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.Set;
 public final class Builders {
   private final StructBuilder root;
   private final Dictionaries dictionaries = new Dictionaries();
+  private final RowStreamer streamer;
 
   /** @throws JsonInputException when a field's type cannot be read from JSON rows */
   public Builders(Schema schema) {
@@ -30,6 +33,38 @@ public final class Builders {
       columns.add(create(f, f.name()));
     }
     root = new StructBuilder(Field.of("", ArrowType.STRUCT, false), "", columns);
+    streamer = hasDictionary(schema.fields()) ? null : new RowStreamer(root, columns.size());
+  }
+
+  private static boolean hasDictionary(List<Field> fields) {
+    for (Field f : fields) {
+      if (f.isDictionaryEncoded() || hasDictionary(f.children())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when rows can be appended straight from the parser with {@link #streamRow}. */
+  public boolean canStream() {
+    return streamer != null;
+  }
+
+  /**
+   * Reads the row object the source's parser is on (see {@link RowSource#beginRow}) and appends it, with the
+   * same result and errors as parsing it with {@link RowSource#next()} and {@link #appendRow}.
+   */
+  public void streamRow(RowSource source, RowContext ctx) {
+    streamer.appendRow(source, ctx, null);
+  }
+
+  /**
+   * As {@link #streamRow}, also merging the row into the inference (whose error for the row is thrown once
+   * the row is parsed); an append error is not thrown but gives false: the batch is then to be appended
+   * again, to fresh builders, from parsed rows.
+   */
+  public boolean sampleRow(RowSource source, RowContext ctx, Inference inference) {
+    return streamer.appendRow(source, ctx, inference);
   }
 
   /** Appends one row object. */

@@ -36,6 +36,23 @@ final class FixedWidthBuilder extends ColumnBuilder implements DictionaryValues 
     markValid();
   }
 
+  /** Appends an integer already checked to fit the column's type (the streaming fast path). */
+  void appendLong(long x) {
+    switch (byteWidth) {
+      case 1 -> values.putByte((int) x);
+      case 2 -> values.putShort((int) x);
+      case 4 -> values.putInt((int) x);
+      default -> values.putLong(x);
+    }
+    markValid();
+  }
+
+  /** Appends a float64 (the streaming fast path; the column is float64). */
+  void appendDouble(double x) {
+    values.putDouble(x);
+    markValid();
+  }
+
   @Override
   protected void appendEmptyValue() {
     values.resize(values.size() + byteWidth);

@@ -48,12 +48,17 @@ final class StructBuilder extends ColumnBuilder {
     if (found < members.size()) {
       for (String key : members.keySet()) {
         if (!nameSet.contains(key)) {
-          String where = path.isEmpty() ? "the row" : "field \"" + path + "\"";
-          throw ctx.error(null, "unknown key \"" + key + "\" in " + where + " (the schema has " + describeNames() + ")");
+          throw unknownKey(key, ctx);
         }
       }
     }
     markValid();
+  }
+
+  /** The error for a key that is not one of this struct's fields. */
+  RuntimeException unknownKey(String key, RowContext ctx) {
+    String where = path.isEmpty() ? "the row" : "field \"" + path + "\"";
+    return ctx.error(null, "unknown key \"" + key + "\" in " + where + " (the schema has " + describeNames() + ")");
   }
 
   private String describeNames() {

@@ -54,12 +54,22 @@ final class VarBinaryBuilder extends ColumnBuilder implements DictionaryValues {
     markValid();
   }
 
+  /** Appends {@code length} bytes of UTF-8 as a valid value (the streaming fast path; utf8 columns). */
+  void appendUtf8(byte[] bytes, int length, RowContext ctx) {
+    appendBytes(bytes, length, ctx);
+    markValid();
+  }
+
   private void appendBytes(byte[] bytes, RowContext ctx) {
-    if (!large && (long) data.size() + bytes.length > Integer.MAX_VALUE) {
+    appendBytes(bytes, bytes.length, ctx);
+  }
+
+  private void appendBytes(byte[] bytes, int length, RowContext ctx) {
+    if (!large && (long) data.size() + length > Integer.MAX_VALUE) {
       throw new LimitExceededException(ctx.where(path)
           + ": more than 2 GiB of data in one batch; use a smaller batchSize or a large_ type");
     }
-    data.putBytes(bytes);
+    data.putBytes(bytes, 0, length);
     putOffset();
   }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JsonToken;
 
 /**
  * Infers a schema from sample rows: integers int64, other numbers float64 (an int and float mix is
@@ -38,9 +39,74 @@ public final class Inference {
     root.fields = new LinkedHashMap<>();
   }
 
+  private long rowIndex;
+  private int rowLine;
+  private Shape[] columns = new Shape[0];
+  private RuntimeException rowError;
+
   /** Adds one sample row. */
   public void add(RowSource.Row row) {
-    merge(root, row.value(), "", row);
+    rowIndex = row.index();
+    rowLine = row.line();
+    merge(root, row.value(), "");
+  }
+
+  /**
+   * Starts a sample row given member by member ({@link #member}, {@link #scalar}), as {@link #add} would
+   * see it. The top-level fields known now are the columns that {@link #scalar} refers to by index.
+   */
+  public void beginRow(long index, int line) {
+    rowIndex = index;
+    rowLine = line;
+    rowError = null;
+    if (columns.length != root.fields.size()) {
+      columns = root.fields.values().toArray(new Shape[0]);
+    }
+  }
+
+  /** Merges a top-level member of the row begun (an error is kept for {@link #rowError()}). */
+  public void member(String key, JsonValue value) {
+    if (rowError != null) {
+      return;
+    }
+    try {
+      mergeMember(root, key, value, "");
+    } catch (JsonInputException | LimitExceededException e) {
+      rowError = e;
+    }
+  }
+
+  /**
+   * Merges a scalar top-level value (t a null, boolean, number or string token) of the field that was column
+   * {@code column} when the row began, named {@code key}.
+   */
+  public void scalar(int column, String key, JsonToken t) {
+    if (rowError != null) {
+      return;
+    }
+    Kind kind = switch (t) {
+      case VALUE_TRUE, VALUE_FALSE -> Kind.BOOL;
+      case VALUE_NUMBER_INT -> Kind.INT;
+      case VALUE_NUMBER_FLOAT -> Kind.FLOAT;
+      case VALUE_STRING -> Kind.STRING;
+      default -> Kind.NULL;
+    };
+    Shape shape = columns[column];
+    if (shape.kind != kind) {
+      try {
+        mergeKind(shape, kind, key);
+      } catch (JsonInputException e) {
+        rowError = e;
+      }
+    }
+  }
+
+  /**
+   * The first error merging the members of the row begun (what {@link #add} would have thrown for the
+   * whole row), or null.
+   */
+  public RuntimeException rowError() {
+    return rowError;
   }
 
   /** The schema inferred from the rows added so far. */
@@ -52,44 +118,56 @@ public final class Inference {
     return new Schema(fields);
   }
 
-  private void merge(Shape shape, JsonValue v, String path, RowSource.Row row) {
-    Kind kind = kindOf(v);
+  /** Merges a value's kind into the shape; false when nothing more is to be merged (null, int/float). */
+  private boolean mergeKind(Shape shape, Kind kind, String path) {
     if (kind == Kind.NULL) {
-      return;
+      return false;
     }
     if (shape.kind == Kind.NULL) {
       shape.kind = kind;
     } else if (shape.kind != kind) {
       if ((shape.kind == Kind.INT && kind == Kind.FLOAT) || (shape.kind == Kind.FLOAT && kind == Kind.INT)) {
         shape.kind = Kind.FLOAT;
-        return;
+        return false;
       }
-      throw conflict(path, row, shape.kind, kind);
+      throw conflict(path, shape.kind, kind);
+    }
+    return true;
+  }
+
+  private void merge(Shape shape, JsonValue v, String path) {
+    Kind kind = kindOf(v);
+    if (!mergeKind(shape, kind, path)) {
+      return;
     }
     if (kind == Kind.LIST) {
       if (shape.item == null) {
         shape.item = new Shape();
       }
       for (JsonValue item : ((JsonValue.Arr) v).items()) {
-        merge(shape.item, item, path + "[]", row);
+        merge(shape.item, item, path + "[]");
       }
     } else if (kind == Kind.STRUCT) {
       if (shape.fields == null) {
         shape.fields = new LinkedHashMap<>();
       }
       for (Map.Entry<String, JsonValue> e : ((JsonValue.Obj) v).members().entrySet()) {
-        Shape child = shape.fields.get(e.getKey());
-        if (child == null) {
-          if (++fieldCount > maxFields) {
-            throw new LimitExceededException("row " + row.index() + ": the inferred schema has more than "
-                + maxFields + " fields");
-          }
-          child = new Shape();
-          shape.fields.put(e.getKey(), child);
-        }
-        merge(child, e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), row);
+        mergeMember(shape, e.getKey(), e.getValue(), path);
       }
     }
+  }
+
+  private void mergeMember(Shape shape, String key, JsonValue value, String path) {
+    Shape child = shape.fields.get(key);
+    if (child == null) {
+      if (++fieldCount > maxFields) {
+        throw new LimitExceededException("row " + rowIndex + ": the inferred schema has more than "
+            + maxFields + " fields");
+      }
+      child = new Shape();
+      shape.fields.put(key, child);
+    }
+    merge(child, value, path.isEmpty() ? key : path + "." + key);
   }
 
   private static Kind kindOf(JsonValue v) {
@@ -107,12 +185,12 @@ public final class Inference {
     return Kind.NULL;
   }
 
-  private JsonInputException conflict(String path, RowSource.Row row, Kind before, Kind now) {
+  private JsonInputException conflict(String path, Kind before, Kind now) {
     String suggestion = SchemaJson.toJson(schema());
     if (suggestion.length() > 600) {
       suggestion = suggestion.substring(0, 597) + "...";
     }
-    return new JsonInputException("row " + row.index() + " (line " + row.line() + "), field \"" + path
+    return new JsonInputException("row " + rowIndex + " (line " + rowLine + "), field \"" + path
         + "\": found " + describe(now) + " but earlier rows have " + describe(before)
         + "; the schema cannot be inferred. Make the values consistent or send an explicit schema,"
         + " e.g. {\"schema\": " + suggestion + ", \"rows\": [...]} with the type of \"" + path + "\" you want");

@@ -28,6 +28,14 @@ public final class RowContext {
     return row;
   }
 
+  public int line() {
+    return line;
+  }
+
+  public int column() {
+    return column;
+  }
+
   public String where(String path) {
     StringBuilder sb = new StringBuilder("row ").append(row);
     if (line > 0) {

@@ -36,13 +36,25 @@ public final class RowSource implements AutoCloseable {
   private JsonValue.Obj schemaJson;
   private State state = State.ROWS;
   private long nextIndex;
+  private long rowStart;
 
   /**
    * Opens the body and reads up to the first row; when rows precede the schema in the object form, buffers
    * at most {@code maxBufferedRows} of them to reach the schema.
    */
   public RowSource(InputStream stream, boolean ndjson, JsonLimits limits, int maxBufferedRows) {
+    this(stream, ndjson, limits, maxBufferedRows, false);
+  }
+
+  /**
+   * As above; {@code record} keeps a copy of the input read from the start until {@link #stopRecording()},
+   * so that the text of rows can be had again ({@link #recorded}).
+   */
+  public RowSource(InputStream stream, boolean ndjson, JsonLimits limits, int maxBufferedRows, boolean record) {
     this.in = new BudgetInputStream(stream);
+    if (record) {
+      in.startRecording();
+    }
     this.ndjson = ndjson;
     this.limits = limits;
     JsonFactory factory = JsonFactory.builder()
@@ -194,18 +206,92 @@ public final class RowSource implements AutoCloseable {
       return null;
     }
     long index = nextIndex++;
+    TokenStreamLocation loc = startRow(t, index);
+    JsonValue.Obj value = (JsonValue.Obj) readValue(t);
+    return new Row(value, index, loc.getLineNr(), loc.getColumnNr());
+  }
+
+  /** Checks that a row starts with an object and gives it its byte budget. */
+  private TokenStreamLocation startRow(JsonToken t, long index) {
     TokenStreamLocation loc = parser.currentTokenLocation();
     if (t != JsonToken.START_OBJECT) {
       String found = describe(t);
       throw new JsonInputException("row " + index + " (" + at(loc).trim().replace(":", "")
           + "): expected a JSON object for the row, found " + found);
     }
-    in.budget(limits.maxRowBytes(), "row " + index + " is larger than " + limits.maxRowBytes() + " bytes");
-    JsonValue.Obj value = (JsonValue.Obj) readValue(t);
-    return new Row(value, index, loc.getLineNr(), loc.getColumnNr());
+    in.budgetRow(limits.maxRowBytes(), index);
+    return loc;
   }
 
-  private JsonValue readValue(JsonToken t) {
+  /** True when no rows are buffered, so that the next row can be streamed with {@link #beginRow}. */
+  public boolean streaming() {
+    return buffered.isEmpty();
+  }
+
+  /**
+   * Starts streaming the next row instead of parsing it with {@link #next()} (only when {@link #streaming()}):
+   * false at the end of the rows (the rest of the body checked as by next()), else the parser is on the row's
+   * START_OBJECT, its budget is set and ctx points at it. The caller reads the row to its END_OBJECT, parsing
+   * every value it does not convert itself with {@link #readValue} and applying the checks readValue applies
+   * to an object's keys (duplicates, {@link JsonLimits#maxFields()}).
+   */
+  public boolean beginRow(RowContext ctx) {
+    if (state != State.ROWS) {
+      return false;
+    }
+    JsonToken t = parser.nextToken();
+    if (ndjson ? t == null : t == JsonToken.END_ARRAY) {
+      state = State.AFTER_ROWS;
+      finishBody();
+      return false;
+    }
+    long index = nextIndex++;
+    TokenStreamLocation loc = startRow(t, index);
+    ctx.at(index, loc.getLineNr(), loc.getColumnNr());
+    rowStart = loc.getByteOffset();
+    return true;
+  }
+
+  /** The byte offset of the row begun last ({@link #beginRow}) in the input. */
+  public long rowStart() {
+    return rowStart;
+  }
+
+  /** The byte offset just after the last token read. */
+  public long position() {
+    return parser.currentLocation().getByteOffset();
+  }
+
+  /** The input's bytes [from, to) (recording; see the constructor). */
+  public byte[] recorded(long from, long to) {
+    return in.recorded(from, to);
+  }
+
+  public void stopRecording() {
+    in.stopRecording();
+  }
+
+  /** The parser, for streaming rows (see {@link #beginRow}). */
+  public JsonParser parser() {
+    return parser;
+  }
+
+  public JsonLimits limits() {
+    return limits;
+  }
+
+  /** The error for a key seen twice in one object, the parser having been on the key at {@code loc}. */
+  public static JsonInputException duplicateKey(TokenStreamLocation loc, String name) {
+    return new JsonInputException(at(loc) + "duplicate key \"" + JsonValue.clip(name) + "\"");
+  }
+
+  /** The error for an object with more keys than allowed, the parser having been on the key at {@code loc}. */
+  public LimitExceededException tooManyKeys(TokenStreamLocation loc) {
+    return new LimitExceededException(at(loc) + "an object has more than " + limits.maxFields() + " keys");
+  }
+
+  /** Parses the value starting at token t (the parser's current token) into a tree. */
+  public JsonValue readValue(JsonToken t) {
     switch (t) {
       case VALUE_NULL:
         return JsonValue.NULL;
@@ -234,10 +320,10 @@ public final class RowSource implements AutoCloseable {
           TokenStreamLocation loc = parser.currentTokenLocation();
           JsonValue v = readValue(parser.nextToken());
           if (members.putIfAbsent(name, v) != null) {
-            throw new JsonInputException(at(loc) + "duplicate key \"" + JsonValue.clip(name) + "\"");
+            throw duplicateKey(loc, name);
           }
           if (members.size() > limits.maxFields()) {
-            throw new LimitExceededException(at(loc) + "an object has more than " + limits.maxFields() + " keys");
+            throw tooManyKeys(loc);
           }
         }
         return new JsonValue.Obj(members);

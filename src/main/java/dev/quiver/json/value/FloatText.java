@@ -25,6 +25,32 @@ public final class FloatText {
 
   /** Shortest round-tripping text of a finite value that is exactly representable in {@code kind}. */
   public static String format(double v, Kind kind) {
+    if (v != 0 && kind != Kind.HALF) {
+      // Java's plain form (1e-3 <= |v| < 1e7, no exponent) with few digits is what the search gives
+      String javaText = kind == Kind.SINGLE ? Float.toString((float) v) : Double.toString(v);
+      if (javaText.indexOf('E') < 0 && digitCount(javaText) <= (kind == Kind.SINGLE ? 6 : 15)) {
+        return javaText;
+      }
+    }
+    return search(v, kind);
+  }
+
+  /** The digits of a plain decimal text, leading zeros excluded (trailing ones counted). */
+  private static int digitCount(String text) {
+    int count = 0;
+    boolean leading = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '1' && c <= '9' || c == '0' && !leading) {
+        count++;
+        leading = false;
+      }
+    }
+    return count;
+  }
+
+  /** {@link #format} without the shortcut (package-private for tests). */
+  static String search(double v, Kind kind) {
     if (v == 0) {
       return (Double.doubleToRawLongBits(v) < 0) ? "-0.0" : "0.0";
     }
