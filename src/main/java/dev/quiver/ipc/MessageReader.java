@@ -18,8 +18,10 @@ import org.apache.arrow.flatbuf.Message;
  * end:      FF FF FF FF 00 00 00 00, or legacy 00 00 00 00, or the end of input at a message boundary
  * </pre>
  *
- * Lengths are checked against {@link IpcLimits} before anything is allocated, and buffers grow only as
- * bytes actually arrive, so a lying length costs no memory.
+ * Lengths are checked against {@link IpcLimits} before anything is allocated, and a buffer is allocated at
+ * its full length only when the input already holds that many bytes ({@link InputStream#available()}, exact
+ * for in-memory and file input); otherwise it grows only as bytes actually arrive, so a lying length costs
+ * no memory.
  */
 final class MessageReader {
   private static final int CHUNK = 1 << 20;
@@ -99,6 +101,15 @@ final class MessageReader {
     return (b[0] & 0xFF) | (b[1] & 0xFF) << 8 | (b[2] & 0xFF) << 16 | (b[3] & 0xFF) << 24;
   }
 
+  /** Bytes the input holds that can be read without blocking; 0 when it cannot tell. */
+  private long available() {
+    try {
+      return Math.max(0, in.available());
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
   private int readUpTo(byte[] buf, int count) {
     int filled = 0;
     try {
@@ -116,9 +127,12 @@ final class MessageReader {
     return filled;
   }
 
-  /** Reads exactly {@code length} bytes, growing the array only as input arrives. */
+  /**
+   * Reads exactly {@code length} bytes into an array of that length: allocated at once when the input
+   * says it holds them already (or they are few), else grown only as input arrives.
+   */
   private byte[] readExactly(long length, String where, String what) {
-    byte[] buf = new byte[(int) Math.min(length, CHUNK)];
+    byte[] buf = new byte[(int) Math.min(length, Math.max(CHUNK, available()))];
     int filled = 0;
     try {
       while (filled < length) {

@@ -113,7 +113,7 @@ public final class StreamReader implements AutoCloseable {
         where, limits, bigEndian);
     for (int i = 0; i < columns.size(); i++) {
       Field f = schema.field(i);
-      ArrayValidator.validate(columns.get(i), where, "column " + i + " '" + f.name() + "'");
+      ArrayValidator.validate(columns.get(i), where, ColumnPath.column(i, f.name()));
     }
     return new RecordBatch(schema, RecordBatchDecoder.length(rb, where), columns);
   }
