@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.apache.arrow.flatbuf.Message;
+import org.apache.arrow.flatbuf.MessageHeader;
 
 /**
  * Reads encapsulated messages one at a time from an InputStream, in current or legacy framing.
@@ -29,13 +30,25 @@ final class MessageReader {
   private final InputStream in;
   private final IpcLimits limits;
   private final byte[] word = new byte[4];
+  private final boolean reuseBatchBodies;
+  private byte[] batchBody;
   private long position;
   private int index;
   private boolean ended;
 
   MessageReader(InputStream in, IpcLimits limits) {
+    this(in, limits, false);
+  }
+
+  /**
+   * With {@code reuseBatchBodies}, every RecordBatch message's body is read into one array that the next
+   * RecordBatch message overwrites (grown when a larger body arrives, as bytes arrive); other messages
+   * always get their own array.
+   */
+  MessageReader(InputStream in, IpcLimits limits, boolean reuseBatchBodies) {
     this.in = in;
     this.limits = limits;
+    this.reuseBatchBodies = reuseBatchBodies;
   }
 
   /** Bytes consumed from the input so far. */
@@ -88,7 +101,18 @@ final class MessageReader {
     ByteBuffer metadata = wrap(readExactly(metadataSize, where, "metadata"), metadataSize);
     Message message = MessageDecoder.decode(metadata, limits, where);
     long bodyLength = message.bodyLength();
-    ByteBuffer body = wrap(readExactly(bodyLength, where, "body"), (int) bodyLength);
+    ByteBuffer body;
+    if (reuseBatchBodies && message.headerType() == MessageHeader.RecordBatch) {
+      if (batchBody != null && bodyLength <= batchBody.length) {
+        readInto(batchBody, (int) bodyLength, where, "body");
+      } else {
+        batchBody = null; // the old array is not kept alive while a larger one fills
+        batchBody = readExactly(bodyLength, where, "body");
+      }
+      body = wrap(batchBody, (int) bodyLength);
+    } else {
+      body = wrap(readExactly(bodyLength, where, "body"), (int) bodyLength);
+    }
     index++;
     return new IpcMessage(index - 1, start, where, legacy, metadata, message, body);
   }
@@ -125,6 +149,25 @@ final class MessageReader {
     }
     position += filled;
     return filled;
+  }
+
+  /** Reads exactly {@code length} bytes into the start of {@code buf}, which holds at least that many. */
+  private void readInto(byte[] buf, int length, String where, String what) {
+    int filled = 0;
+    try {
+      while (filled < length) {
+        int r = in.read(buf, filled, length - filled);
+        if (r < 0) {
+          position += filled;
+          throw new ArrowFormatException(where + ": truncated " + what + " (" + filled + " of "
+              + length + " bytes before end of input)");
+        }
+        filled += r;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    position += filled;
   }
 
   /**
