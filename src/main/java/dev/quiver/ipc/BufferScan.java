@@ -64,15 +64,21 @@ final class BufferScan {
     }
     long drops = 0;
     if (b.hasArray()) {
+      // each pair loaded on its own, no value carried from one iteration to the next
       byte[] a = b.array();
-      int i = b.arrayOffset();
-      int end = i + 4 * count;
-      long previous = (int) INTS.get(a, i);
-      for (i += 4; i < end; i += 4) {
-        long current = (int) INTS.get(a, i);
-        drops |= current - previous;
-        previous = current;
+      int base = b.arrayOffset();
+      int last = base + 4 * (count - 1);
+      long d0 = 0;
+      long d1 = 0;
+      int i = base;
+      for (; i <= last - 8; i += 8) {
+        d0 |= (long) (int) INTS.get(a, i + 4) - (int) INTS.get(a, i);
+        d1 |= (long) (int) INTS.get(a, i + 8) - (int) INTS.get(a, i + 4);
       }
+      for (; i < last; i += 4) {
+        d0 |= (long) (int) INTS.get(a, i + 4) - (int) INTS.get(a, i);
+      }
+      drops = d0 | d1;
     } else {
       long previous = b.getInt(0);
       for (int j = 1; j < count; j++) {
