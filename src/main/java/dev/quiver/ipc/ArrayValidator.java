@@ -25,10 +25,15 @@ final class ArrayValidator {
 
   /** Validates {@code array} and its children (dictionaries are validated when they are decoded). */
   static void validate(ArrayData array, String where, String path) {
+    validate(array, where, ColumnPath.of(path));
+  }
+
+  /** As {@link #validate(ArrayData, String, String)}, the path's text built only for an error. */
+  static void validate(ArrayData array, String where, ColumnPath path) {
     new ArrayValidator(where).check(array, path);
   }
 
-  private void check(ArrayData a, String path) {
+  private void check(ArrayData a, ColumnPath path) {
     int len = a.length();
     if (a.field().isDictionaryEncoded()) {
       buffers(a, 2, path);
@@ -60,7 +65,7 @@ final class ArrayValidator {
       }
     } else if (t instanceof ArrowType.BinaryView || t instanceof ArrowType.Utf8View) {
       validity(a, path);
-      ViewValidator.check(a, t instanceof ArrowType.Utf8View, this::error, path);
+      ViewValidator.check(a, t instanceof ArrowType.Utf8View, this::error, path.toString());
     } else if (t instanceof ArrowType.List_ || t instanceof ArrowType.LargeList
         || t instanceof ArrowType.Map) {
       buffers(a, 2, path);
@@ -101,11 +106,11 @@ final class ArrayValidator {
         }
       }
     } else if (t instanceof ArrowType.Union u) {
-      UnionValidator.check(a, u, this::error, path);
+      UnionValidator.check(a, u, this::error, path.toString());
     } else if (t instanceof ArrowType.RunEndEncoded) {
       buffers(a, 0, path);
       children(a, 2, path);
-      RunEndValidator.check(a, this::error, path);
+      RunEndValidator.check(a, this::error, path.toString());
     } else {
       buffers(a, 2, path);
       validity(a, path);
@@ -113,7 +118,7 @@ final class ArrayValidator {
     }
     for (int i = 0; i < a.children().size(); i++) {
       ArrayData child = a.child(i);
-      check(child, path + "." + (child.field().name().isEmpty() ? "[" + i + "]" : child.field().name()));
+      check(child, path.child(i, child.field().name()));
     }
   }
 
@@ -126,46 +131,60 @@ final class ArrayValidator {
     return width;
   }
 
-  private void buffers(ArrayData a, int expected, String path) {
+  private void buffers(ArrayData a, int expected, ColumnPath path) {
     if (a.buffers().size() != expected) {
       throw error(path, "expected " + expected + " buffers, found " + a.buffers().size());
     }
   }
 
-  private void children(ArrayData a, int expected, String path) {
+  private void children(ArrayData a, int expected, ColumnPath path) {
     if (a.children().size() != expected) {
       throw error(path, "expected " + expected + " child arrays, found " + a.children().size());
     }
   }
 
-  private void validity(ArrayData a, String path) {
+  private void validity(ArrayData a, ColumnPath path) {
     if (a.nullCount() == 0) {
       return;
     }
     ByteBuffer bitmap = a.buffer(0);
     need(bitmap, Bits.bytesFor(a.length()), path, "validity bitmap");
-    int zeros = Bits.countZeros(bitmap, a.length());
+    int zeros = BufferScan.countZeros(bitmap, a.length());
     if (zeros != a.nullCount()) {
       throw error(path, "null count " + a.nullCount() + " but the validity bitmap has " + zeros + " nulls");
     }
   }
 
-  private void fixed(ByteBuffer values, int len, int width, String path, String what) {
+  private void fixed(ByteBuffer values, int len, int width, ColumnPath path, String what) {
     need(values, (long) len * width, path, what);
   }
 
-  private void need(ByteBuffer buffer, long bytes, String path, String what) {
+  private void need(ByteBuffer buffer, long bytes, ColumnPath path, String what) {
     if (buffer.capacity() < bytes) {
       throw error(path, what + " buffer has " + buffer.capacity() + " bytes, needs " + bytes);
     }
   }
 
-  private void offsets(ByteBuffer offsets, int len, int width, long limit, String path, String what) {
+  private void offsets(ByteBuffer offsets, int len, int width, long limit, ColumnPath path, String what) {
     need(offsets, ((long) len + 1) * width, path, "offsets");
     long previous = offset(offsets, 0, width);
     if (previous < 0) {
       throw error(path, "first offset is negative: " + previous);
     }
+    if (width == 4 ? BufferScan.nonDecreasingInts(offsets, len + 1)
+        : BufferScan.nonDecreasingLongs(offsets, len + 1)) {
+      previous = offset(offsets, len, width);
+    } else {
+      decreasing(offsets, len, width, path);
+    }
+    if (previous > limit) {
+      throw error(path, "last offset " + previous + " exceeds the " + what + " " + limit);
+    }
+  }
+
+  /** Throws for the first row whose offsets decrease (there is one). */
+  private void decreasing(ByteBuffer offsets, int len, int width, ColumnPath path) {
+    long previous = offset(offsets, 0, width);
     for (int j = 1; j <= len; j++) {
       long current = offset(offsets, j, width);
       if (current < previous) {
@@ -173,16 +192,14 @@ final class ArrayValidator {
       }
       previous = current;
     }
-    if (previous > limit) {
-      throw error(path, "last offset " + previous + " exceeds the " + what + " " + limit);
-    }
+    throw new IllegalStateException("offsets were found to decrease");
   }
 
   static long offset(ByteBuffer offsets, int j, int width) {
     return width == 4 ? offsets.getInt(j * 4) : offsets.getLong(j * 8);
   }
 
-  private void utf8(ArrayData a, int width, String path) {
+  private void utf8(ArrayData a, int width, ColumnPath path) {
     ByteBuffer offsets = a.buffer(1);
     ByteBuffer data = a.buffer(2);
     // Offsets are checked (monotonic, within the data): all-ASCII data is valid however it is split.
@@ -202,7 +219,7 @@ final class ArrayValidator {
     }
   }
 
-  private void listViews(ArrayData a, int width, String path) {
+  private void listViews(ArrayData a, int width, ColumnPath path) {
     int len = a.length();
     need(a.buffer(1), (long) len * width, path, "offsets");
     need(a.buffer(2), (long) len * width, path, "sizes");
@@ -217,8 +234,12 @@ final class ArrayValidator {
     }
   }
 
-  private void indices(ArrayData a, ArrowType.Int type, int dictionaryLength, String path) {
+  private void indices(ArrayData a, ArrowType.Int type, int dictionaryLength, ColumnPath path) {
     ByteBuffer indices = a.buffer(1);
+    // all in range, null slots included: nothing to look at value by value
+    if (BufferScan.allBelow(indices, a.length(), type.bitWidth() / 8, type.signed(), dictionaryLength)) {
+      return;
+    }
     for (int j = 0; j < a.length(); j++) {
       if (!a.isValid(j)) {
         continue;
@@ -238,6 +259,10 @@ final class ArrayValidator {
   }
 
   ArrowFormatException error(String path, String what) {
+    return new ArrowFormatException(where + ", " + path + ": " + what);
+  }
+
+  private ArrowFormatException error(ColumnPath path, String what) {
     return new ArrowFormatException(where + ", " + path + ": " + what);
   }
 }

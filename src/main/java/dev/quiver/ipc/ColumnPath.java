@@ -1,41 +1,45 @@
 package dev.quiver.ipc;
 
 /**
- * Where an array sits in a batch, for the writers' error messages ("struct.items" or
- * "category&lt;dictionary&gt;"): a parent and a last part, rendered only when a message needs it, so encoding
- * a valid batch builds no strings.
+ * How error messages name an array of a batch: {@code column 3 'x'}, then {@code .child} per level
+ * ({@code .[i]} for an unnamed child), or a fixed text such as {@code dictionary values}. The text is built
+ * only when a message needs it, so decoding and validating a valid batch builds no strings per column.
  */
 final class ColumnPath {
   private final ColumnPath parent;
-  private final String separator;
+  private final int index;
   private final String name;
+  private String text;
 
-  private ColumnPath(ColumnPath parent, String separator, String name) {
+  private ColumnPath(ColumnPath parent, int index, String name, String text) {
     this.parent = parent;
-    this.separator = separator;
+    this.index = index;
     this.name = name;
+    this.text = text;
   }
 
-  /** A top-level column (or any path given as text). */
-  static ColumnPath of(String name) {
-    return new ColumnPath(null, "", name);
+  /** Top-level column {@code index} named {@code name}. */
+  static ColumnPath column(int index, String name) {
+    return new ColumnPath(null, index, name, null);
   }
 
-  /** The child {@code name} of this path ("parent.name"). */
-  ColumnPath child(String childName) {
-    return new ColumnPath(this, ".", childName);
+  /** A path given as text. */
+  static ColumnPath of(String text) {
+    return new ColumnPath(null, -1, null, text);
   }
 
-  /** The values of the dictionary this path's column uses ("path&lt;dictionary&gt;"). */
-  ColumnPath dictionary() {
-    return new ColumnPath(this, "", "<dictionary>");
+  /** Child {@code index} named {@code name} of this array. */
+  ColumnPath child(int index, String name) {
+    return new ColumnPath(this, index, name, null);
   }
 
   @Override
   public String toString() {
-    if (parent == null) {
-      return name;
+    if (text == null) {
+      text = parent == null
+          ? "column " + index + " '" + name + "'"
+          : parent + "." + (name.isEmpty() ? "[" + index + "]" : name);
     }
-    return parent + separator + name;
+    return text;
   }
 }

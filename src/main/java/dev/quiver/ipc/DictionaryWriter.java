@@ -31,14 +31,14 @@ import java.util.Set;
  */
 final class DictionaryWriter {
   /** One DictionaryBatch to write: the values (the delta's new entries only, when {@code delta}). */
-  record Pending(long id, Field valueField, ArrayData values, boolean delta, ColumnPath path) {}
+  record Pending(long id, Field valueField, ArrayData values, boolean delta, WritePath path) {}
 
   /** The messages a batch needs and the reader-side state after them. */
   static final class Plan {
     final List<Pending> messages = new ArrayList<>();
     private final Map<Long, ArrayData> updates = new HashMap<>();
     private final Map<Long, ArrayData> seen = new HashMap<>();
-    private final Map<Long, ColumnPath> seenPaths = new HashMap<>();
+    private final Map<Long, WritePath> seenPaths = new HashMap<>();
     private final Set<Long> replaced = new HashSet<>();
   }
 
@@ -54,7 +54,7 @@ final class DictionaryWriter {
     Plan plan = new Plan();
     for (int i = 0; i < schema.size(); i++) {
       Field field = schema.field(i);
-      visit(plan, field, batch.column(i), ColumnPath.of(field.name()));
+      visit(plan, field, batch.column(i), WritePath.of(field.name()));
     }
     return plan;
   }
@@ -64,7 +64,7 @@ final class DictionaryWriter {
     written.putAll(plan.updates);
   }
 
-  private void visit(Plan plan, Field field, ArrayData array, ColumnPath path) {
+  private void visit(Plan plan, Field field, ArrayData array, WritePath path) {
     if (field.isDictionaryEncoded()) {
       ArrayData dictionary = array.dictionary();
       Field valueField = field.valueField();
@@ -77,7 +77,7 @@ final class DictionaryWriter {
     }
   }
 
-  private void visitChildren(Plan plan, Field field, ArrayData array, ColumnPath path) {
+  private void visitChildren(Plan plan, Field field, ArrayData array, WritePath path) {
     if (field.children().isEmpty()) {
       return;
     }
@@ -91,7 +91,7 @@ final class DictionaryWriter {
     }
   }
 
-  private void handle(Plan plan, Field field, Field valueField, ArrayData dictionary, ColumnPath path) {
+  private void handle(Plan plan, Field field, Field valueField, ArrayData dictionary, WritePath path) {
     long id = field.dictionary().id();
     ArrayData previous = plan.updates.containsKey(id) ? plan.updates.get(id) : written.get(id);
     if (dictionary == null) {

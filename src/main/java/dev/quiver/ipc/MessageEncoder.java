@@ -60,7 +60,7 @@ final class MessageEncoder {
   /** A DictionaryBatch holding {@code values} (the new entries only when {@code delta}). */
   static Encoded dictionary(long id, Field valueField, ArrayData values, boolean delta, String path,
       BodyCompression compression) {
-    EncodedBody body = dictionaryBody(valueField, values, ColumnPath.of(path), compression,
+    EncodedBody body = dictionaryBody(valueField, values, WritePath.of(path), compression,
         ByteOrder.LITTLE_ENDIAN);
     return new Encoded(dictionaryMetadata(MessageWriter.builder(), id, delta, body), body);
   }
@@ -69,7 +69,7 @@ final class MessageEncoder {
    * The body of a DictionaryBatch holding {@code values}, in {@code order}; {@code column} is the column
    * whose dictionary it is (error messages name "column&lt;dictionary&gt;").
    */
-  static EncodedBody dictionaryBody(Field valueField, ArrayData values, ColumnPath column,
+  static EncodedBody dictionaryBody(Field valueField, ArrayData values, WritePath column,
       BodyCompression compression, ByteOrder order) {
     ArrayData ordered = order == ByteOrder.BIG_ENDIAN ? EndianSwapper.swap(values, ByteOrder.LITTLE_ENDIAN) : values;
     return RecordBatchEncoder.encodeDictionary(valueField, ordered, column.dictionary(), order)

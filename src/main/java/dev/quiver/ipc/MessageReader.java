@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.apache.arrow.flatbuf.Message;
+import org.apache.arrow.flatbuf.MessageHeader;
 
 /**
  * Reads encapsulated messages one at a time from an InputStream, in current or legacy framing.
@@ -18,8 +19,10 @@ import org.apache.arrow.flatbuf.Message;
  * end:      FF FF FF FF 00 00 00 00, or legacy 00 00 00 00, or the end of input at a message boundary
  * </pre>
  *
- * Lengths are checked against {@link IpcLimits} before anything is allocated, and buffers grow only as
- * bytes actually arrive, so a lying length costs no memory.
+ * Lengths are checked against {@link IpcLimits} before anything is allocated, and a buffer is allocated at
+ * its full length only when the input already holds that many bytes ({@link InputStream#available()}, exact
+ * for in-memory and file input); otherwise it grows only as bytes actually arrive, so a lying length costs
+ * no memory.
  */
 final class MessageReader {
   private static final int CHUNK = 1 << 20;
@@ -27,13 +30,25 @@ final class MessageReader {
   private final InputStream in;
   private final IpcLimits limits;
   private final byte[] word = new byte[4];
+  private final boolean reuseBatchBodies;
+  private byte[] batchBody;
   private long position;
   private int index;
   private boolean ended;
 
   MessageReader(InputStream in, IpcLimits limits) {
+    this(in, limits, false);
+  }
+
+  /**
+   * With {@code reuseBatchBodies}, every RecordBatch message's body is read into one array that the next
+   * RecordBatch message overwrites (grown when a larger body arrives, as bytes arrive); other messages
+   * always get their own array.
+   */
+  MessageReader(InputStream in, IpcLimits limits, boolean reuseBatchBodies) {
     this.in = in;
     this.limits = limits;
+    this.reuseBatchBodies = reuseBatchBodies;
   }
 
   /** Bytes consumed from the input so far. */
@@ -86,7 +101,18 @@ final class MessageReader {
     ByteBuffer metadata = wrap(readExactly(metadataSize, where, "metadata"), metadataSize);
     Message message = MessageDecoder.decode(metadata, limits, where);
     long bodyLength = message.bodyLength();
-    ByteBuffer body = wrap(readExactly(bodyLength, where, "body"), (int) bodyLength);
+    ByteBuffer body;
+    if (reuseBatchBodies && message.headerType() == MessageHeader.RecordBatch) {
+      if (batchBody != null && bodyLength <= batchBody.length) {
+        readInto(batchBody, (int) bodyLength, where, "body");
+      } else {
+        batchBody = null; // the old array is not kept alive while a larger one fills
+        batchBody = readExactly(bodyLength, where, "body");
+      }
+      body = wrap(batchBody, (int) bodyLength);
+    } else {
+      body = wrap(readExactly(bodyLength, where, "body"), (int) bodyLength);
+    }
     index++;
     return new IpcMessage(index - 1, start, where, legacy, metadata, message, body);
   }
@@ -97,6 +123,15 @@ final class MessageReader {
 
   private static int intLe(byte[] b) {
     return (b[0] & 0xFF) | (b[1] & 0xFF) << 8 | (b[2] & 0xFF) << 16 | (b[3] & 0xFF) << 24;
+  }
+
+  /** Bytes the input holds that can be read without blocking; 0 when it cannot tell. */
+  private long available() {
+    try {
+      return Math.max(0, in.available());
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   private int readUpTo(byte[] buf, int count) {
@@ -116,9 +151,31 @@ final class MessageReader {
     return filled;
   }
 
-  /** Reads exactly {@code length} bytes, growing the array only as input arrives. */
+  /** Reads exactly {@code length} bytes into the start of {@code buf}, which holds at least that many. */
+  private void readInto(byte[] buf, int length, String where, String what) {
+    int filled = 0;
+    try {
+      while (filled < length) {
+        int r = in.read(buf, filled, length - filled);
+        if (r < 0) {
+          position += filled;
+          throw new ArrowFormatException(where + ": truncated " + what + " (" + filled + " of "
+              + length + " bytes before end of input)");
+        }
+        filled += r;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    position += filled;
+  }
+
+  /**
+   * Reads exactly {@code length} bytes into an array of that length: allocated at once when the input
+   * says it holds them already (or they are few), else grown only as input arrives.
+   */
   private byte[] readExactly(long length, String where, String what) {
-    byte[] buf = new byte[(int) Math.min(length, CHUNK)];
+    byte[] buf = new byte[(int) Math.min(length, Math.max(CHUNK, available()))];
     int filled = 0;
     try {
       while (filled < length) {

@@ -85,7 +85,7 @@ final class RecordBatchDecoder {
     List<ArrayData> columns = new ArrayList<>(fields.size());
     for (int i = 0; i < fields.size(); i++) {
       Field f = fields.get(i);
-      String path = "column " + i + " '" + f.name() + "'";
+      ColumnPath path = ColumnPath.column(i, f.name());
       ArrayData column = read(f, path);
       if (column.length() != length) {
         throw error(path, "length " + column.length() + " differs from the batch length " + length);
@@ -95,7 +95,7 @@ final class RecordBatchDecoder {
     return columns;
   }
 
-  private ArrayData read(Field f, String path) {
+  private ArrayData read(Field f, ColumnPath path) {
     if (nodeIndex >= rb.nodesLength()) {
       throw error(path, "ran out of field nodes (" + rb.nodesLength() + " in the message)");
     }
@@ -168,15 +168,19 @@ final class RecordBatchDecoder {
         buffers.add(next(path, "data"));
       }
     }
-    List<ArrayData> children = new ArrayList<>(f.children().size());
-    for (int i = 0; i < f.children().size(); i++) {
-      Field child = f.child(i);
-      children.add(read(child, path + "." + (child.name().isEmpty() ? "[" + i + "]" : child.name())));
+    int childCount = f.children().size();
+    if (childCount == 0) {
+      return new ArrayData(f, length, nullCount, buffers, List.of(), null);
     }
-    return new ArrayData(f, length, nullCount, buffers, children, null);
+    ArrayData[] children = new ArrayData[childCount];
+    for (int i = 0; i < childCount; i++) {
+      Field child = f.child(i);
+      children[i] = read(child, path.child(i, child.name()));
+    }
+    return new ArrayData(f, length, nullCount, buffers, List.of(children), null);
   }
 
-  private long variadicCount(String path) {
+  private long variadicCount(ColumnPath path) {
     if (variadicIndex >= rb.variadicBufferCountsLength()) {
       throw error(path, "variadicBufferCounts has no entry for this view array");
     }
@@ -187,7 +191,7 @@ final class RecordBatchDecoder {
     return count;
   }
 
-  private ByteBuffer validity(int nullCount, String path) {
+  private ByteBuffer validity(int nullCount, ColumnPath path) {
     if (nullCount == 0) {
       wire(path, "validity");
       return ArrayData.emptyBuffer();
@@ -196,7 +200,7 @@ final class RecordBatchDecoder {
   }
 
   /** An offsets buffer; a zero-length array may ship it empty, which becomes a single zero offset. */
-  private ByteBuffer offsets(int length, int width, String path) {
+  private ByteBuffer offsets(int length, int width, ColumnPath path) {
     ByteBuffer offsets = next(path, "offsets");
     if (length == 0 && offsets.capacity() < width) {
       return ByteBuffer.allocate(width).order(ByteOrder.LITTLE_ENDIAN);
@@ -205,13 +209,13 @@ final class RecordBatchDecoder {
   }
 
   /** The next buffer's plain bytes (decompressed when the body is compressed). */
-  private ByteBuffer next(String path, String what) {
+  private ByteBuffer next(ColumnPath path, String what) {
     ByteBuffer wire = wire(path, what);
     return decompressor == null ? wire : decompressor.decompress(wire, where + ", " + path + ", " + what);
   }
 
   /** The next buffer's bytes as stored in the body. */
-  private ByteBuffer wire(String path, String what) {
+  private ByteBuffer wire(ColumnPath path, String what) {
     if (bufferIndex >= rb.buffersLength()) {
       throw error(path, "ran out of buffers for " + what + " (" + rb.buffersLength() + " in the message)");
     }
@@ -234,7 +238,7 @@ final class RecordBatchDecoder {
         + " values per batch (rows, and the lengths of all its arrays added up)");
   }
 
-  private ArrowFormatException error(String path, String what) {
+  private ArrowFormatException error(ColumnPath path, String what) {
     return new ArrowFormatException(where + ", " + path + ": " + what);
   }
 }

@@ -49,13 +49,13 @@ final class RecordBatchEncoder {
     RecordBatchEncoder encoder = new RecordBatchEncoder(order, fields.size());
     for (int i = 0; i < fields.size(); i++) {
       Field field = fields.get(i);
-      encoder.visit(field, arrays.get(i), ColumnPath.of(field.name()));
+      encoder.visit(field, arrays.get(i), WritePath.of(field.name()));
     }
     return encoder.body(length);
   }
 
   /** The values of a dictionary batch; {@code path} names them in error messages. */
-  static EncodedBody encodeDictionary(Field valueField, ArrayData values, ColumnPath path, ByteOrder order) {
+  static EncodedBody encodeDictionary(Field valueField, ArrayData values, WritePath path, ByteOrder order) {
     RecordBatchEncoder encoder = new RecordBatchEncoder(order, 1 + valueField.children().size());
     encoder.visit(valueField, values, path);
     return encoder.body(values.length());
@@ -69,7 +69,7 @@ final class RecordBatchEncoder {
         variadic, BodyCompression.NONE);
   }
 
-  private void visit(Field field, ArrayData array, ColumnPath path) {
+  private void visit(Field field, ArrayData array, WritePath path) {
     ArrowType type = field.type();
     if (type != array.type() && !type.equals(array.type())) {
       throw new IllegalArgumentException(
@@ -155,7 +155,7 @@ final class RecordBatchEncoder {
     }
   }
 
-  private void children(Field field, ArrayData array, ColumnPath path) {
+  private void children(Field field, ArrayData array, WritePath path) {
     if (array.children().size() != field.children().size()) {
       throw new IllegalArgumentException("column " + path + ": " + array.children().size()
           + " child arrays != " + field.children().size() + " schema children");
@@ -167,7 +167,7 @@ final class RecordBatchEncoder {
   }
 
   /** Every child must hold at least {@code needed} slots. */
-  private static void childLength(ArrayData array, long needed, ColumnPath path) {
+  private static void childLength(ArrayData array, long needed, WritePath path) {
     for (int i = 0; i < array.children().size(); i++) {
       if (array.child(i).length() < needed) {
         throw new IllegalArgumentException("column " + path.child(array.child(i).field().name())
@@ -197,14 +197,14 @@ final class RecordBatchEncoder {
     bufferCount++;
   }
 
-  private static void slots(ArrayData array, int count, ColumnPath path) {
+  private static void slots(ArrayData array, int count, WritePath path) {
     if (array.buffers().size() < count) {
       throw new IllegalArgumentException("column " + path + ": " + array.buffers().size()
           + " buffers, the layout of " + array.type() + " needs " + count);
     }
   }
 
-  private void validity(ArrayData array, ColumnPath path) {
+  private void validity(ArrayData array, WritePath path) {
     if (array.nullCount() == 0) {
       add(EMPTY, 0);
     } else {
@@ -213,7 +213,7 @@ final class RecordBatchEncoder {
   }
 
   /** Adds the offsets buffer (slot 1) and returns the last offset (the end of the data). */
-  private long offsets(ArrayData array, boolean large, ColumnPath path) {
+  private long offsets(ArrayData array, boolean large, WritePath path) {
     int length = array.length();
     ByteBuffer offsets = array.buffer(1);
     int width = large ? 8 : 4;
@@ -230,7 +230,7 @@ final class RecordBatchEncoder {
     return end;
   }
 
-  private void buffer(ArrayData array, int slot, long bytes, ColumnPath path) {
+  private void buffer(ArrayData array, int slot, long bytes, WritePath path) {
     ByteBuffer source = array.buffer(slot);
     if (bytes > source.capacity()) {
       throw new IllegalArgumentException("column " + path + ": buffer " + slot + " holds "

@@ -33,6 +33,10 @@ public final class StreamReader implements AutoCloseable {
   private int batchIndex;
 
   public StreamReader(InputStream in, IpcLimits limits) {
+    this(in, limits, false);
+  }
+
+  private StreamReader(InputStream in, IpcLimits limits, boolean reuseBatchBodies) {
     if (in == null) {
       throw new IllegalArgumentException("in == null");
     }
@@ -41,7 +45,20 @@ public final class StreamReader implements AutoCloseable {
     }
     this.in = in;
     this.limits = limits;
-    this.messages = new MessageReader(in, limits);
+    this.messages = new MessageReader(in, limits, reuseBatchBodies);
+  }
+
+  /**
+   * A reader whose record batches are valid only until the next call to {@link #hasNext()} or
+   * {@link #next()}: every batch's buffers are views over one body array that the next batch overwrites
+   * (as arrow-java's {@code ArrowStreamReader} reloads one {@code VectorSchemaRoot}), so reading a stream
+   * allocates no memory per batch once the largest body has arrived. For consumers that finish with each
+   * batch before asking for the next (converting, writing, counting); a batch that must outlive that needs
+   * the plain constructor. Dictionaries keep their own memory and stay valid, as do buffers the reader
+   * allocates anyway (decompressed, byte-swapped). Validation and limits are those of the plain reader.
+   */
+  public static StreamReader reusingBatchMemory(InputStream in, IpcLimits limits) {
+    return new StreamReader(in, limits, true);
   }
 
   /** The stream's schema (reads the first message if not read yet). */
@@ -113,7 +130,7 @@ public final class StreamReader implements AutoCloseable {
         where, limits, bigEndian);
     for (int i = 0; i < columns.size(); i++) {
       Field f = schema.field(i);
-      ArrayValidator.validate(columns.get(i), where, "column " + i + " '" + f.name() + "'");
+      ArrayValidator.validate(columns.get(i), where, ColumnPath.column(i, f.name()));
     }
     return new RecordBatch(schema, RecordBatchDecoder.length(rb, where), columns);
   }

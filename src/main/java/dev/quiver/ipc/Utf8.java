@@ -8,17 +8,9 @@ final class Utf8 {
 
   private static final long HIGH_BITS = 0x8080808080808080L;
 
-  /** Whether [from, to) is all ASCII (then every split of it is valid UTF-8); 8 bytes at a time. */
+  /** Whether [from, to) is all ASCII (then every split of it is valid UTF-8). */
   static boolean isAscii(ByteBuffer b, int from, int to) {
-    int i = from;
-    long high = 0;
-    for (; i + 8 <= to; i += 8) {
-      high |= b.getLong(i);
-    }
-    for (; i < to; i++) {
-      high |= b.get(i);
-    }
-    return (high & HIGH_BITS) == 0;
+    return BufferScan.isAscii(b, from, to);
   }
 
   /** Index of the first byte of the first malformed sequence in [from, to), or -1 if all is valid. */

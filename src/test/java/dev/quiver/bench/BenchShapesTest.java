@@ -45,6 +45,15 @@ class BenchShapesTest {
       assertThat(ours).isEqualTo(expected);
       assertThat(batches).hasSize(shape.batches());
 
+      long reusing = 0;
+      try (StreamReader reader = StreamReader.reusingBatchMemory(new ByteArrayInputStream(stream),
+          IpcLimits.defaults())) {
+        while (reader.hasNext()) {
+          reusing += Touch.quiver(reader.next());
+        }
+      }
+      assertThat(reusing).isEqualTo(expected);
+
       Sink sink = new Sink(1024);
       try (StreamWriter writer = new StreamWriter(sink, batches.get(0).schema(), WriteOptions.defaults())) {
         for (RecordBatch batch : batches) {

@@ -50,12 +50,18 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>fileRandomBatch: an Arrow file opened from a byte array (footer, schema, dictionaries) and one
  *       batch chosen at random read and touched
  * </ul>
+ *
+ * <p>The forked JVM pre-touches its heap ({@code -XX:+AlwaysPreTouch}, same flags for both sides), as the
+ * heap of a service that has run for a while is: without it a run of a few seconds never fills the 2 GB
+ * heap once, so every heap allocation lands on pages never used before and each op pays the kernel's
+ * first-touch page faults (measured: ~100 ms of a 3 ms op on a loaded 2-core machine), which says nothing
+ * about the reader. arrow-java's direct memory comes from a pool it reuses, so it pays that once.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-    "-Dio.netty.tryReflectionSetAccessible=true"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Dio.netty.tryReflectionSetAccessible=true"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class CodecBench {

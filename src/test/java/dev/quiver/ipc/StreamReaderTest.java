@@ -61,6 +61,58 @@ class StreamReaderTest {
     }
   }
 
+  @ParameterizedTest(name = "legacy framing {0}")
+  @ValueSource(booleans = {false, true})
+  void reusingReaderReadsTheSameValuesBatchByBatch(boolean legacy) throws Exception {
+    byte[] bytes = ReaderTestSupport.smallIpc(allocator, false, legacy);
+    try (StreamReader reader = StreamReader.reusingBatchMemory(
+        new java.io.ByteArrayInputStream(bytes), IpcLimits.defaults())) {
+      assertThat(reader.hasNext()).isTrue();
+      RecordBatch first = reader.next();
+      assertThat(first.length()).isEqualTo(5);
+      assertThat(int32(first.column(0), 4)).isEqualTo(4);
+      assertThat(utf8(first.column(1), 3)).isEqualTo("s3\u00e9");
+      assertThat(int32List(first.column(2), 3)).containsExactly(3, 4, 5);
+      assertThat(int64(first.column(3).child(0), 2)).isEqualTo(20L);
+      assertThat(dictUtf8(first.column(4), 2)).isEqualTo("gamma");
+      java.nio.ByteBuffer firstInts = first.column(0).buffer(1);
+      var dictionary = first.column(4).dictionary();
+
+      assertThat(reader.hasNext()).isTrue();
+      RecordBatch second = reader.next();
+      assertThat(second.length()).isEqualTo(3);
+      assertThat(int32(second.column(0), 2)).isEqualTo(102);
+      assertThat(utf8(second.column(1), 0)).isEqualTo("s100\u00e9");
+      assertThat(int32List(second.column(2), 2)).containsExactly(102, 103);
+      assertThat(dictUtf8(second.column(4), 2)).isEqualTo("gamma");
+      // the second batch was read into the first one's memory; the dictionary has its own
+      assertThat(second.column(0).buffer(1).array()).isSameAs(firstInts.array());
+      assertThat(second.column(4).dictionary()).isSameAs(dictionary);
+      assertThat(dictUtf8(first.column(4), 0)).isEqualTo("alpha");
+      assertThat(reader.hasNext()).isFalse();
+      assertThat(reader.bytesRead()).isEqualTo(bytes.length);
+    }
+  }
+
+  @Test
+  void reusingReaderGrowsForALargerBodyAndKeepsTheLimits() throws Exception {
+    byte[] bytes = ReaderTestSupport.smallIpc(allocator, false, false);
+    // a body limit below the batches' bodies is still a limit
+    StreamReader limited = StreamReader.reusingBatchMemory(new java.io.ByteArrayInputStream(bytes),
+        new IpcLimits(1 << 20, 64, 64, 100));
+    org.assertj.core.api.Assertions.assertThatThrownBy(limited::hasNext)
+        .isInstanceOf(dev.quiver.columnar.LimitExceededException.class);
+    // a stream cut inside a batch body is truncated as with the plain reader
+    byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 20);
+    StreamReader truncated = StreamReader.reusingBatchMemory(new java.io.ByteArrayInputStream(cut),
+        IpcLimits.defaults());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+      while (truncated.hasNext()) {
+        truncated.next();
+      }
+    }).isInstanceOf(ArrowFormatException.class).hasMessageContaining("truncated body");
+  }
+
   @Test
   void emptyInputHasNoSchema() {
     StreamReader reader = ReaderTestSupport.streamReader(new byte[0]);
