@@ -51,7 +51,9 @@ interface BatchSource extends AutoCloseable {
   }
 
   static BatchSource stream(InputStream in, IpcLimits limits) {
-    StreamReader reader = new StreamReader(in, limits);
+    // One body array for all record batches: every consumer (Transcoder.copy) has written a batch before it
+    // asks for the next, and no sink keeps a batch's buffers (dictionaries have their own memory).
+    StreamReader reader = StreamReader.reusingBatchMemory(in, limits);
     return of(reader::schema, reader::hasNext, reader::next, reader::close);
   }
 
