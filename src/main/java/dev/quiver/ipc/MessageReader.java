@@ -154,18 +154,8 @@ final class MessageReader {
   /** Reads exactly {@code length} bytes into the start of {@code buf}, which holds at least that many. */
   private void readInto(byte[] buf, int length, String where, String what) {
     int filled = 0;
-    try {
-      while (filled < length) {
-        int r = in.read(buf, filled, length - filled);
-        if (r < 0) {
-          position += filled;
-          throw new ArrowFormatException(where + ": truncated " + what + " (" + filled + " of "
-              + length + " bytes before end of input)");
-        }
-        filled += r;
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    while (filled < length) {
+      filled += readSome(buf, filled, length, length, where, what);
     }
     position += filled;
   }
@@ -177,23 +167,32 @@ final class MessageReader {
   private byte[] readExactly(long length, String where, String what) {
     byte[] buf = new byte[(int) Math.min(length, Math.max(CHUNK, available()))];
     int filled = 0;
-    try {
-      while (filled < length) {
-        if (filled == buf.length) {
-          buf = Arrays.copyOf(buf, (int) Math.min(length, (long) buf.length * 2));
-        }
-        int r = in.read(buf, filled, buf.length - filled);
-        if (r < 0) {
-          position += filled;
-          throw new ArrowFormatException(where + ": truncated " + what + " (" + filled + " of "
-              + length + " bytes before end of input)");
-        }
-        filled += r;
+    while (filled < length) {
+      if (filled == buf.length) {
+        buf = Arrays.copyOf(buf, (int) Math.min(length, (long) buf.length * 2));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      filled += readSome(buf, filled, buf.length, length, where, what);
     }
     position += filled;
     return buf;
+  }
+
+  /**
+   * One read into {@code buf[filled, end)} of an item of {@code length} bytes; the end of input before
+   * the item is complete is a truncation error.
+   */
+  private int readSome(byte[] buf, int filled, int end, long length, String where, String what) {
+    int r;
+    try {
+      r = in.read(buf, filled, end - filled);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (r < 0) {
+      position += filled;
+      throw new ArrowFormatException(where + ": truncated " + what + " (" + filled + " of "
+          + length + " bytes before end of input)");
+    }
+    return r;
   }
 }
