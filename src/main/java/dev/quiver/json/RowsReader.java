@@ -220,14 +220,14 @@ public final class RowsReader implements AutoCloseable {
     try {
       return step.get();
     } catch (StreamConstraintsException e) {
-      throw new LimitExceededException(where(e) + limitMessage(e.getOriginalMessage()));
+      throw new LimitExceededException(where(e) + JacksonMessages.limit(e.getOriginalMessage(), limits));
     } catch (JacksonIOException e) {
       throw new UncheckedIOException(e.getCause() instanceof java.io.IOException
           ? (java.io.IOException) e.getCause() : new java.io.IOException(e.getMessage()));
     } catch (JacksonException e) {
       String where = where(e);
       throw new JsonInputException("malformed JSON" + (where.isEmpty() ? ": " : " at " + where)
-          + clean(e.getOriginalMessage()), e);
+          + JacksonMessages.clean(e.getOriginalMessage()), e);
     }
   }
 
@@ -236,27 +236,7 @@ public final class RowsReader implements AutoCloseable {
     return at.isEmpty() && source != null ? source.location() : at;
   }
 
-  private String limitMessage(String jackson) {
-    String m = jackson == null ? "" : jackson;
-    if (m.contains("nesting depth")) {
-      return "JSON nested deeper than " + limits.maxNestingDepth() + " levels (the nesting depth limit)";
-    } else if (m.contains("String value length")) {
-      return "a string longer than " + limits.maxStringLength() + " characters (the string length limit)";
-    } else if (m.contains("Number value length")) {
-      return "a number with too many digits";
-    } else if (m.contains("Name length")) {
-      return "a key that is too long";
-    }
-    return clean(m);
-  }
 
-  private static String clean(String message) {
-    if (message == null) {
-      return "";
-    }
-    return message.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
-        .replaceAll("\\s*\\[Source:[^\\]]*\\]", "");
-  }
 
   private static JsonNode toNode(JsonValue v) {
     JsonNodeFactory f = JsonNodeFactory.instance;

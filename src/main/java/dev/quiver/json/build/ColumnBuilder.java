@@ -114,6 +114,25 @@ public abstract class ColumnBuilder {
   /** Starts new value buffers for the next batch (the old ones now belong to the finished array). */
   protected abstract void reset();
 
+  /**
+   * The bytes of a string value: its UTF-8 encoding ({@code utf8}), or the bytes its base64 text decodes to
+   * (binary types).
+   */
+  protected final byte[] stringOrBase64Bytes(JsonValue value, RowContext ctx, boolean utf8) {
+    if (!(value instanceof JsonValue.Str)) {
+      throw mismatch(ctx, utf8 ? "a string" : "a base64 string", value);
+    }
+    String s = ((JsonValue.Str) value).value();
+    if (utf8) {
+      return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    try {
+      return Scalars.base64(s);
+    } catch (IllegalArgumentException e) {
+      throw ctx.error(path, e.getMessage());
+    }
+  }
+
   protected final RuntimeException mismatch(RowContext ctx, String expected, JsonValue found) {
     return ctx.error(path, "expected " + expected + " for " + typeName() + ", found " + found.describe());
   }

@@ -30,20 +30,7 @@ final class VarBinaryBuilder extends ColumnBuilder implements DictionaryValues {
 
   @Override
   protected void appendValue(JsonValue value, RowContext ctx) {
-    if (!(value instanceof JsonValue.Str)) {
-      throw mismatch(ctx, utf8 ? "a string" : "a base64 string", value);
-    }
-    String s = ((JsonValue.Str) value).value();
-    byte[] bytes;
-    if (utf8) {
-      bytes = s.getBytes(StandardCharsets.UTF_8);
-    } else {
-      try {
-        bytes = Scalars.base64(s);
-      } catch (IllegalArgumentException e) {
-        throw ctx.error(path, e.getMessage());
-      }
-    }
+    byte[] bytes = stringOrBase64Bytes(value, ctx, utf8);
     appendBytes(bytes, ctx);
     markValid();
   }

@@ -7,7 +7,6 @@ import dev.quiver.columnar.LimitExceededException;
 import dev.quiver.json.read.JsonValue;
 import dev.quiver.json.read.RowContext;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -27,20 +26,7 @@ final class ViewBuilder extends ColumnBuilder {
 
   @Override
   protected void appendValue(JsonValue value, RowContext ctx) {
-    if (!(value instanceof JsonValue.Str)) {
-      throw mismatch(ctx, utf8 ? "a string" : "a base64 string", value);
-    }
-    String s = ((JsonValue.Str) value).value();
-    byte[] bytes;
-    if (utf8) {
-      bytes = s.getBytes(StandardCharsets.UTF_8);
-    } else {
-      try {
-        bytes = Scalars.base64(s);
-      } catch (IllegalArgumentException e) {
-        throw ctx.error(path, e.getMessage());
-      }
-    }
+    byte[] bytes = stringOrBase64Bytes(value, ctx, utf8);
     int base = views.size();
     views.resize(base + 16);
     ByteBuffer v = views.toByteBuffer();

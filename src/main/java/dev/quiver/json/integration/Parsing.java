@@ -1,6 +1,7 @@
 package dev.quiver.json.integration;
 
 import dev.quiver.columnar.LimitExceededException;
+import dev.quiver.json.JacksonMessages;
 import dev.quiver.json.JsonInputException;
 import dev.quiver.json.JsonLimits;
 import java.io.IOException;
@@ -43,7 +44,8 @@ final class Parsing {
     try {
       return step.get();
     } catch (StreamConstraintsException e) {
-      throw new LimitExceededException(at(e.getLocation()) + limitMessage(e.getOriginalMessage()));
+      throw new LimitExceededException(
+          at(e.getLocation()) + JacksonMessages.limit(e.getOriginalMessage(), null));
     } catch (JacksonIOException e) {
       throw new UncheckedIOException(e.getCause() instanceof IOException
           ? (IOException) e.getCause() : new IOException(e.getMessage()));
@@ -53,31 +55,11 @@ final class Parsing {
         where = at(parser);
       }
       throw new JsonInputException("malformed JSON" + (where.isEmpty() ? ": " : " at " + where)
-          + clean(e.getOriginalMessage()), e);
+          + JacksonMessages.clean(e.getOriginalMessage()), e);
     }
   }
 
-  private static String limitMessage(String jackson) {
-    String m = jackson == null ? "" : jackson;
-    if (m.contains("nesting depth")) {
-      return "JSON nested too deeply (the nesting depth limit)";
-    } else if (m.contains("String value length")) {
-      return "a string longer than the string length limit";
-    } else if (m.contains("Number value length")) {
-      return "a number with too many digits";
-    } else if (m.contains("Name length")) {
-      return "a key that is too long";
-    }
-    return clean(m);
-  }
 
-  private static String clean(String message) {
-    if (message == null) {
-      return "";
-    }
-    return message.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
-        .replaceAll("\\s*\\[Source:[^\\]]*\\]", "");
-  }
 
   /** "line L, column C: " of the parser's current token, or "". */
   static String at(JsonParser p) {
