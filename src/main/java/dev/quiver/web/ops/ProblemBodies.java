@@ -21,16 +21,22 @@ public final class ProblemBodies {
 
   /** The problem fields, in their order. */
   public static Map<String, Object> of(HttpServletRequest request, HttpStatusCode status, String detail) {
-    HttpStatus known = HttpStatus.resolve(status.value());
+    return of(status.value(), detail, request.getRequestURI(), RequestIds.of(request));
+  }
+
+  /** The problem fields; {@code instance} and {@code requestId} are left out when null. */
+  static Map<String, Object> of(int status, String detail, String instance, String requestId) {
+    HttpStatus known = HttpStatus.resolve(status);
     Map<String, Object> problem = new LinkedHashMap<>();
     problem.put("type", "about:blank");
     problem.put("title", known != null ? known.getReasonPhrase() : "Error");
-    problem.put("status", status.value());
+    problem.put("status", status);
     problem.put("detail", detail != null ? detail : "");
-    problem.put("instance", request.getRequestURI());
-    String id = RequestIds.of(request);
-    if (id != null) {
-      problem.put("requestId", id);
+    if (instance != null) {
+      problem.put("instance", instance);
+    }
+    if (requestId != null) {
+      problem.put("requestId", requestId);
     }
     return problem;
   }

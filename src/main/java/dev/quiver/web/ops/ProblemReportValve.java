@@ -2,12 +2,10 @@ package dev.quiver.web.ops;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,13 +29,7 @@ public final class ProblemReportValve extends ErrorReportValve {
       return;
     }
     String id = RequestIds.acceptOrGenerate(request.getHeader(RequestIds.HEADER));
-    HttpStatus known = HttpStatus.resolve(status);
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "about:blank");
-    problem.put("title", known != null ? known.getReasonPhrase() : "Error");
-    problem.put("status", status);
-    problem.put("detail", detail(status));
-    problem.put("requestId", id);
+    Map<String, Object> problem = ProblemBodies.of(status, detail(status), null, id);
     try {
       response.setHeader(RequestIds.HEADER, id);
       response.setContentType(ProblemBodies.MEDIA_TYPE);
